@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `etcdmon` command: monitoring for etcd clusters in one binary.
+@main
+struct Etcdmon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "etcdmon",
+        abstract: "Monitor etcd clusters: health checks, status, and (soon) metrics, alerts and dashboards.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, StatusCommand.self]
+    )
+}
