@@ -1,18 +1,22 @@
 /// Number formats shared by the renderers.
 enum Formatting {
-    /// Bytes in SI units as etcdctl prints them (`20 kB`, `1.2 MB`).
+    /// Bytes in SI units exactly as etcdctl prints them (go-humanize's `Bytes`): `20 kB`, `1.2 MB`.
     static func bytes(_ count: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB", "PB"]
-        var value = Double(count)
+        guard count >= 10 else { return "\(count) B" }
+        let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"]
         var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
+        var scale = 1.0
+        while unit < units.count - 1, Double(count) >= scale * 1000 {
+            scale *= 1000
             unit += 1
         }
-        if unit == 0 { return "\(count) B" }
-        let rounded = value < 10 ? (value * 10).rounded() / 10 : value.rounded()
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        return "\(text) \(units[unit])"
+        // go-humanize rounds to one decimal first, then prints "%.1f" below 10 and "%.0f" above.
+        let value = (Double(count) / scale * 10 + 0.5).rounded(.down) / 10
+        if value < 10 {
+            let tenths = Int((value * 10).rounded())
+            return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+        }
+        return "\(Int(value.rounded(.toNearestOrEven))) \(units[unit])"
     }
 
     /// A duration as milliseconds with sensible precision (`0.8ms`, `12ms`, `5003ms`).
