@@ -42,6 +42,9 @@ let package = Package(
             ]
         ),
 
+        // Throughput of the exposition parser; run by scripts/bench-parser.sh on a release build.
+        .executableTarget(name: "etcdmon-bench-parser", dependencies: ["Exposition"], path: "Benchmarks/ParserBenchmark"),
+
         // Fixture paths and process helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),

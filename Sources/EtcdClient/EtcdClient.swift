@@ -271,12 +271,16 @@ struct RawResponse: Sendable {
         } catch {
             throw EtcdRequestError(
                 kind: .invalidResponse, endpoint: endpoint.url, path: path,
-                detail: "unexpected answer (HTTP \(status), \(body.count) bytes): \(describe(error))")
+                detail: "unexpected answer (HTTP \(status), \(body.count) bytes): \(describe(error)); body: \(excerpt)")
         }
     }
 
+    /// The start of the body on one line, for error messages that show what arrived.
+    var excerpt: String {
+        String(text.prefix(120)).replacingOccurrences(of: "\n", with: " ")
+    }
+
     func unexpectedStatus(endpoint: EtcdEndpoint, path: String) -> EtcdRequestError {
-        let excerpt = String(text.prefix(120)).replacingOccurrences(of: "\n", with: " ")
         return EtcdRequestError(
             kind: .httpStatus(status), endpoint: endpoint.url, path: path,
             detail: "HTTP \(status)" + (excerpt.isEmpty ? "" : ": \(excerpt)"))

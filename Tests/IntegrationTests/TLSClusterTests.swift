@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A 3-member etcd 3.5 cluster serving clients over https with client-certificate auth; the
+/// certificates are made by openssl for the test. Its own addresses keep it clear of the
+/// reference cluster.
+@Suite("Mutual TLS", .serialized)
+struct TLSClusterTests {
+    @Test func checkWithAndWithoutCertificates() async throws {
+        let certificates = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-certs-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: certificates) }
+        let cluster = try await LocalCluster.start(version: "3.5", options: ["--tls", certificates, "--hosts", "127.0.11.1,127.0.11.2", "--members", "3"])
+        defer { Task { await cluster.stop() } }
+        #expect(cluster.members.allSatisfy { $0.endpoint.hasPrefix("https://") })
+
+        let withCertificates = try await Command.etcdmon([
+            "check", "--endpoints", cluster.member("etcd1").endpoint, "--discover", "--output", "json",
+            "--cacert", "\(certificates)/ca.pem", "--cert", "\(certificates)/client.pem", "--key", "\(certificates)/client-key.pem",
+        ])
+        #expect(withCertificates.exitCode == 0, "\(withCertificates)")
+        let json = try withCertificates.json()
+        #expect((json["members"] as? [[String: Any]])?.count == 3)
+        #expect(json["verdict"] as? String == "healthy")
+
+        // Without a CA the server certificate cannot be verified.
+        let noCA = try await Command.etcdmon(["check", "--endpoints", cluster.endpoints, "--timeout", "3"])
+        #expect(noCA.exitCode == 2)
+        #expect(noCA.standardOutput.contains("TLS"), "\(noCA)")
+
+        // With the CA but no client certificate, etcd refuses the handshake.
+        let noClientCertificate = try await Command.etcdmon([
+            "check", "--endpoints", cluster.endpoints, "--timeout", "3", "--cacert", "\(certificates)/ca.pem", "--output", "json",
+        ])
+        #expect(noClientCertificate.exitCode == 2)
+        let errors = (try noClientCertificate.json()["members"] as? [[String: Any]])?.compactMap { ($0["errors"] as? [String])?.first } ?? []
+        #expect(errors.count == 3)
+        #expect(errors.allSatisfy { $0.contains("TLS") || $0.contains("closed the connection") || $0.contains("reset") }, "\(errors)")
+
+        // A missing key file is a usage error naming the file, before any request.
+        let badFile = try await Command.etcdmon(["check", "--endpoints", cluster.endpoints, "--cert", "/nonexistent/c.pem", "--key", "/nonexistent/k.pem"])
+        #expect(badFile.exitCode == 64)
+        #expect(badFile.standardError.contains("/nonexistent/c.pem"))
+    }
+}
