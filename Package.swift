@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "EtcdmonModel"),
         // Prometheus text 0.0.4 and OpenMetrics 1.0 parsing, byte-level.
         .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
+        // Prometheus-format time-series storage: chunks, index, blocks, querier. No networking.
+        .target(name: "TSDB", dependencies: ["EtcdmonModel"]),
         // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.
         .target(
             name: "EtcdClient",
@@ -48,6 +50,7 @@ let package = Package(
         // Fixture paths and process helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "TSDBTests", dependencies: ["TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

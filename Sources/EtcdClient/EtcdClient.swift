@@ -26,6 +26,9 @@ public final class EtcdClient: Sendable {
             read: TimeAmount(configuration.requestTimeout))
         httpConfiguration.httpVersion = .http1Only
         httpConfiguration.redirectConfiguration = .disallow
+        // A refused or failed connection is an answer about the member: report it at once
+        // instead of retrying until the request deadline hides it behind a timeout.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         authorization = configuration.basicAuth.map {
             "Basic " + Data("\($0.username):\($0.password)".utf8).base64EncodedString()

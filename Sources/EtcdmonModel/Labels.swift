@@ -78,3 +78,15 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
         return out
     }
 }
+
+extension Labels: Comparable {
+    /// Prometheus's order of label sets: pair by pair, names then values in byte order; a set that
+    /// is a prefix of the other sorts first. Series in a block index are sorted this way.
+    public static func < (lhs: Labels, rhs: Labels) -> Bool {
+        for (left, right) in zip(lhs.elements, rhs.elements) where left != right {
+            if left.name != right.name { return left.name.utf8.lexicographicallyPrecedes(right.name.utf8) }
+            return left.value.utf8.lexicographicallyPrecedes(right.value.utf8)
+        }
+        return lhs.elements.count < rhs.elements.count
+    }
+}

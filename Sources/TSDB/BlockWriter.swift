@@ -1,0 +1,106 @@
+import EtcdmonModel
+import Foundation
+
+/// Writes one immutable block directory — `chunks/`, `index`, `tombstones`, `meta.json` — into a
+/// temporary directory, fsyncs everything, then renames it into place, so a crash leaves either
+/// no block or a complete one (a leftover `*.tmp-for-creation` is removed on open).
+public struct BlockWriter {
+    /// One series of the block: its labels and its chunks in time order.
+    public struct Series {
+        /// The series' labels.
+        public var labels: Labels
+        /// Its chunks, in time order, not overlapping.
+        public var chunks: [XORChunk]
+
+        public init(labels: Labels, chunks: [XORChunk]) {
+            self.labels = labels
+            self.chunks = chunks
+        }
+    }
+
+    /// The data directory the block goes into.
+    public let directory: String
+
+    /// Creates a writer for blocks in `directory`.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Writes `series` (any order; empty series are skipped) as a level-1 block and returns its meta.
+    @discardableResult
+    public func write(_ series: [Series], level: Int = 1, sources: [String]? = nil) throws(TSDBError) -> BlockMeta {
+        let nonEmpty = series.filter { $0.chunks.contains { $0.count > 0 } }.sorted { $0.labels < $1.labels }
+        guard !nonEmpty.isEmpty else { throw TSDBError.invalidArgument("a block needs at least one sample") }
+        let ulid = ULID()
+        let final = directory + "/" + ulid.description
+        let temporary = final + ".tmp-for-creation"
+        try TSDBError.wrap(path: temporary) {
+            try? FileManager.default.removeItem(atPath: temporary)
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        }
+
+        var chunkWriter = try ChunkSegmentWriter(directory: temporary + "/chunks")
+        var entries: [IndexWriter.Entry] = []
+        entries.reserveCapacity(nonEmpty.count)
+        var minTime = Int64.max
+        var maxTime = Int64.min
+        var samples: UInt64 = 0
+        var chunkCount: UInt64 = 0
+        var previous: Labels?
+        for item in nonEmpty {
+            guard item.labels != previous else {
+                throw TSDBError.invalidArgument("series \(item.labels) appears twice in one block")
+            }
+            previous = item.labels
+            var metas: [ChunkMeta] = []
+            for chunk in item.chunks where chunk.count > 0 {
+                let reference = try chunkWriter.append(chunk.bytes)
+                metas.append(ChunkMeta(reference: reference, minTime: chunk.minTime, maxTime: chunk.maxTime))
+                minTime = min(minTime, chunk.minTime)
+                maxTime = max(maxTime, chunk.maxTime)
+                samples += UInt64(chunk.count)
+                chunkCount += 1
+            }
+            entries.append(IndexWriter.Entry(labels: item.labels, chunks: metas))
+        }
+        try chunkWriter.flush()
+        try DurableFile.write(IndexWriter.encode(entries), to: temporary + "/index")
+        try DurableFile.write(Tombstones.emptyFile, to: temporary + "/tombstones")
+
+        let meta = BlockMeta(
+            ulid: ulid.description, minTime: minTime, maxTime: maxTime + 1,
+            stats: .init(numSamples: samples, numSeries: UInt64(entries.count), numChunks: chunkCount),
+            compaction: .init(level: level, sources: sources ?? [ulid.description]))
+        try DurableFile.write(try BlockMeta.encodeJSON(meta, path: temporary + "/meta.json"), to: temporary + "/meta.json")
+        try DurableFile.syncDirectory(temporary + "/chunks")
+        try DurableFile.syncDirectory(temporary)
+        try DurableFile.rename(temporary, to: final)
+        return meta
+    }
+}
+
+extension BlockMeta {
+    /// The JSON Prometheus writes: tab-indented, keys in declaration order.
+    static func encodeJSON(_ meta: BlockMeta, path: String) throws(TSDBError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return try TSDBError.wrap(path: path) { [UInt8](try encoder.encode(meta)) }
+    }
+
+    /// Reads and validates a `meta.json`.
+    static func read(path: String) throws(TSDBError) -> BlockMeta {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TSDBError.system(path: path, operation: "read", errno: errno)
+        }
+        let meta: BlockMeta
+        do {
+            meta = try JSONDecoder().decode(BlockMeta.self, from: data)
+        } catch {
+            throw TSDBError.corrupt(path: path, reason: "not a block meta.json: \(error)")
+        }
+        guard meta.version == 1 else {
+            throw TSDBError.unsupported(path: path, reason: "block meta version \(meta.version) (etcdmon reads version 1)")
+        }
+        return meta
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing files so that a crash leaves either the old state or the new one: write, fsync the
+/// file, and (for renames) fsync the directory.
+enum DurableFile {
+    /// Writes `bytes` to `path` and fsyncs it.
+    static func write(_ bytes: [UInt8], to path: String) throws(TSDBError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw TSDBError.system(path: path, operation: "create", errno: errno) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw TSDBError.system(path: path, operation: "write", errno: errno)
+            }
+            written += result
+        }
+        guard fsync(descriptor) == 0 else { throw TSDBError.system(path: path, operation: "fsync", errno: errno) }
+    }
+
+    /// fsyncs a directory so that entries created or renamed in it survive a crash.
+    static func syncDirectory(_ path: String) throws(TSDBError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw TSDBError.system(path: path, operation: "open directory", errno: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw TSDBError.system(path: path, operation: "fsync directory", errno: errno) }
+    }
+
+    /// Renames `source` to `destination` atomically and makes the rename durable.
+    static func rename(_ source: String, to destination: String) throws(TSDBError) {
+        guard Glibc.rename(source, destination) == 0 else {
+            throw TSDBError.system(path: source, operation: "rename to \(destination)", errno: errno)
+        }
+        try syncDirectory((destination as NSString).deletingLastPathComponent)
+    }
+}

@@ -1,0 +1,33 @@
+import EtcdmonModel
+
+/// Reads series from storage: the seam between the TSDB and its readers (PromQL, the HTTP API).
+public protocol Querier: Sendable {
+    /// The series matching every matcher with samples in `[minTime, maxTime]` (milliseconds,
+    /// inclusive), sorted by labels, each with its samples in that range in time order.
+    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries]
+    /// Label names present in series matching `matchers` (all series when empty), sorted.
+    func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String]
+    /// Values of `name` in series matching `matchers` (all series when empty), sorted.
+    func labelValues(_ name: String, _ matchers: [LabelMatcher]) throws(TSDBError) -> [String]
+}
+
+/// One series and its samples, as a `Querier` returns it.
+public struct StoredSeries: Sendable, Equatable {
+    /// The series' labels.
+    public var labels: Labels
+    /// Sample timestamps in milliseconds, ascending.
+    public var timestamps: [Int64]
+    /// Sample values, parallel to `timestamps`.
+    public var values: [Double]
+
+    public init(labels: Labels, timestamps: [Int64] = [], values: [Double] = []) {
+        self.labels = labels
+        self.timestamps = timestamps
+        self.values = values
+    }
+
+    public static func == (lhs: StoredSeries, rhs: StoredSeries) -> Bool {
+        lhs.labels == rhs.labels && lhs.timestamps == rhs.timestamps
+            && zip(lhs.values, rhs.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+}
