@@ -48,6 +48,10 @@ let package = Package(
 
         // Throughput of the exposition parser; run by scripts/bench-parser.sh on a release build.
         .executableTarget(name: "etcdmon-bench-parser", dependencies: ["Exposition"], path: "Benchmarks/ParserBenchmark"),
+        // Backfill speed, bytes per sample and select latency; run by scripts/bench-storage.sh.
+        .executableTarget(
+            name: "etcdmon-bench-storage", dependencies: ["Backfill", "TSDB", "EtcdmonModel"],
+            path: "Benchmarks/StorageBenchmark"),
 
         // Fixture paths and process helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -19,6 +19,9 @@ public struct BackfillSummary: Sendable {
     /// The first problems, each with its line number.
     public var problems: [String] = []
 
+    /// An empty summary.
+    public init() {}
+
     /// Skipped samples and lines in all.
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 }

@@ -25,11 +25,11 @@ public struct OpenMetricsBackfill {
         self.options = options
     }
 
-    /// A series being filled: its chunks, each tagged with the block it belongs to.
+    /// A series being filled: its samples per block, chunked as Prometheus's head chunks them.
     private struct SeriesBuffer {
         var labels: Labels
         var lastTime: Int64 = .min
-        var chunks: [(blockStart: Int64, chunk: XORChunk)] = []
+        var blocks: [(start: Int64, series: ChunkedSeries)] = []
     }
 
     /// Runs the import; `progress` is called with the fraction of the input read, now and then.
@@ -99,13 +99,11 @@ public struct OpenMetricsBackfill {
                 }
                 let blockStart = time - ((time % duration) + duration) % duration
                 buffers[index].lastTime = time
-                if let last = buffers[index].chunks.last, last.blockStart == blockStart, last.chunk.count < XORChunk.targetSamples {
-                    buffers[index].chunks[buffers[index].chunks.count - 1].chunk.append(timestamp: time, value: parser.value)
-                } else {
-                    var chunk = XORChunk()
-                    chunk.append(timestamp: time, value: parser.value)
-                    buffers[index].chunks.append((blockStart, chunk))
+                if buffers[index].blocks.last?.start != blockStart {
+                    // Like promtool, each block is filled by a head whose chunk range is twice the block.
+                    buffers[index].blocks.append((blockStart, ChunkedSeries(chunkRange: 2 * duration)))
                 }
+                buffers[index].blocks[buffers[index].blocks.count - 1].series.append(timestamp: time, value: parser.value)
                 summary.samples += 1
                 summary.minTime = min(summary.minTime ?? time, time)
                 summary.maxTime = max(summary.maxTime ?? time, time)
@@ -121,13 +119,11 @@ public struct OpenMetricsBackfill {
         // One block per aligned range that has data.
         var ranges: [Int64: [BlockWriter.Series]] = [:]
         for buffer in buffers {
-            var perBlock: [Int64: [XORChunk]] = [:]
-            for (blockStart, chunk) in buffer.chunks { perBlock[blockStart, default: []].append(chunk) }
-            for (blockStart, chunks) in perBlock {
-                ranges[blockStart, default: []].append(BlockWriter.Series(labels: buffer.labels, chunks: chunks))
+            for (blockStart, series) in buffer.blocks {
+                ranges[blockStart, default: []].append(BlockWriter.Series(labels: buffer.labels, chunks: series.chunks))
             }
         }
-        summary.series = buffers.filter { !$0.chunks.isEmpty }.count
+        summary.series = buffers.filter { !$0.blocks.isEmpty }.count
         let writer = BlockWriter(directory: dataDirectory)
         do {
             for blockStart in ranges.keys.sorted() {

@@ -1,0 +1,45 @@
+// Storage benchmark: backfills an OpenMetrics file with the same code `etcdmon import` runs, then
+// times selecting one series over the whole span from the written blocks.
+// Prints samples/s, bytes/sample and select latency; scripts/bench-storage.sh compares with promtool.
+//
+// Usage: etcdmon-bench-storage FILE DATA_DIR [--max-block-duration MS]
+import Backfill
+import EtcdmonModel
+import Foundation
+import TSDB
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: etcdmon-bench-storage FILE DATA_DIR [--max-block-duration MS]\n".utf8))
+    exit(64)
+}
+var blockDuration: Int64 = 2 * 3_600_000
+if let flag = arguments.firstIndex(of: "--max-block-duration"), flag + 1 < arguments.count, let value = Int64(arguments[flag + 1]) {
+    blockDuration = value
+}
+let clock = ContinuousClock()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+var summary = BackfillSummary()
+let importTime = try clock.measure {
+    summary = try OpenMetricsBackfill(path: arguments[1], dataDirectory: arguments[2],
+                                      options: BackfillOptions(blockDuration: blockDuration)).run()
+}
+print(String(format: "import: %d samples, %d series, %d blocks in %.2f s = %.0f samples/s; %.3f bytes/sample on disk",
+             summary.samples, summary.series, summary.blocks.count, seconds(importTime),
+             Double(summary.samples) / seconds(importTime), Double(summary.bytesOnDisk) / Double(max(1, summary.samples))))
+
+let database = try Database(directory: arguments[2])
+let querier = database.querier()
+let matchers = [try LabelMatcher(.equal, "__name__", "etcd_server_has_leader"),
+                try LabelMatcher(.equal, "instance", "127.0.10.1:2379")]
+var points = 0
+let rounds = 200
+let selectTime = try clock.measure {
+    for _ in 0..<rounds {
+        points = try querier.select(matchers, minTime: .min, maxTime: .max).reduce(0) { $0 + $1.timestamps.count }
+    }
+}
+print(String(format: "select one series over the whole span (%d samples): %.3f ms", points, seconds(selectTime) * 1000 / Double(rounds)))
