@@ -23,6 +23,9 @@ public struct XORChunk: Sendable {
     private var leading: UInt8 = 0xFF
     private var trailing: UInt8 = 0
 
+    /// The last sample's value.
+    public var lastValue: Double { Double(bitPattern: lastValueBits) }
+
     /// An empty chunk.
     public init() {}
 

@@ -1,0 +1,95 @@
+import EtcdmonModel
+import Testing
+@testable import TSDB
+
+@Suite("Head and appender")
+struct HeadTests {
+    let up = Labels(["__name__": "up", "instance": "a"])
+    let load = Labels(["__name__": "load", "instance": "a"])
+
+    @Test("a batch is invisible until committed, and gone after rollback")
+    func commitAndRollback() throws {
+        let head = Head()
+        var appender = head.appender()
+        try appender.append(up, timestamp: 1000, value: 1)
+        try appender.append(load, timestamp: 1000, value: 0.5)
+        #expect(try head.querier().select([], minTime: .min, maxTime: .max).isEmpty)
+        let result = appender.commit()
+        #expect(result.appended == 2 && result.seriesCreated == 2)
+        #expect(try head.querier().select([], minTime: .min, maxTime: .max).count == 2)
+
+        try appender.append(up, timestamp: 2000, value: 0)
+        appender.rollback()
+        appender.commit()
+        let series = try head.querier().select([LabelMatcher(.equal, "__name__", "up")], minTime: .min, maxTime: .max)
+        #expect(series.first?.timestamps == [1000])
+    }
+
+    @Test("out-of-order and conflicting samples are refused and counted; an exact repeat is accepted")
+    func rejections() throws {
+        let head = Head()
+        var appender = head.appender()
+        try appender.append(up, timestamp: 1000, value: 1)
+        appender.commit()
+        #expect(throws: AppendError.outOfOrder(series: up, timestamp: 500, latest: 1000)) {
+            try appender.append(up, timestamp: 500, value: 1)
+        }
+        #expect(throws: AppendError.duplicateTimestamp(series: up, timestamp: 1000)) {
+            try appender.append(up, timestamp: 1000, value: 2)
+        }
+        try appender.append(up, timestamp: 1000, value: 1)
+        // Within one batch, too.
+        try appender.append(load, timestamp: 3000, value: 1)
+        #expect(throws: AppendError.self) { try appender.append(load, timestamp: 2000, value: 1) }
+        appender.commit()
+        let statistics = head.statistics
+        #expect(statistics.outOfOrderRejected == 2)
+        #expect(statistics.duplicateRejected == 1)
+        #expect(statistics.samplesAppended == 2)
+        #expect(statistics.seriesCreated == 2)
+    }
+
+    @Test("two appenders racing: the later commit's stale samples are rejected at commit")
+    func racingAppenders() throws {
+        let head = Head()
+        var first = head.appender()
+        var second = head.appender()
+        try first.append(up, timestamp: 2000, value: 1)
+        try second.append(up, timestamp: 1000, value: 1)
+        #expect(first.commit().appended == 1)
+        let result = second.commit()
+        #expect(result.appended == 0 && result.outOfOrder == 1)
+    }
+
+    @Test("stale markers and NaN are stored apart; a snapshot does not change under later appends")
+    func snapshots() throws {
+        let head = Head()
+        var appender = head.appender()
+        let stale = Double(bitPattern: 0x7FF0_0000_0000_0002)
+        try appender.append(up, timestamp: 1000, value: .nan)
+        try appender.append(up, timestamp: 2000, value: stale)
+        appender.commit()
+        let snapshot = head.querier()
+        for step in 3...500 {
+            try appender.append(up, timestamp: Int64(step) * 1000, value: Double(step))
+            appender.commit()
+        }
+        let before = try snapshot.select([], minTime: .min, maxTime: .max)
+        #expect(before.first?.timestamps == [1000, 2000])
+        #expect(before.first?.values.map(\.bitPattern) == [Double.nan.bitPattern, 0x7FF0_0000_0000_0002])
+        let after = try head.querier().select([], minTime: 100_000, maxTime: 100_999)
+        #expect(after.first?.timestamps == [100_000])
+        #expect(after.first?.values == [100])
+    }
+
+    @Test("chunks are cut as Prometheus's head cuts them: 120 samples, never across the chunk range")
+    func chunkCutting() {
+        var series = ChunkedSeries(chunkRange: 7_200_000)
+        for step in 0..<480 { series.append(timestamp: Int64(step) * 15_000, value: Double(step)) }
+        #expect(series.chunks.map(\.count) == [120, 120, 120, 120])
+        var straddling = ChunkedSeries(chunkRange: 7_200_000)
+        for step in 0..<100 { straddling.append(timestamp: 7_200_000 - 50 * 15_000 + Int64(step) * 15_000, value: 1) }
+        #expect(straddling.chunks.map(\.count) == [50, 50])
+        #expect(straddling.chunks[1].minTime == 7_200_000)
+    }
+}
