@@ -52,63 +52,61 @@ public struct OpenMetricsBackfill {
         }
 
         do {
-        try ExpositionParser.withParser(file.bytes, format: .openMetrics) { (parser: inout ExpositionParser) in
-            var nextProgress = 0
-            var line = 0
-            while true {
-                let entry: ExpositionEntry?
-                do throws(ExpositionError) {
-                    entry = try parser.next()
-                } catch {
-                    line = error.line
-                    try skip("malformed line", line: error.line, detail: error.description)
-                    parser.skipToNextLine()
-                    continue
-                }
-                guard let entry else { break }
-                line += 1
-                guard entry == .sample else { continue }
-                let position = parser.seriesBytes.baseAddress.map { $0 - file.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) } ?? 0
-                if position >= nextProgress, let progress {
-                    progress(Double(position) / Double(max(1, file.bytes.count)))
-                    nextProgress = position + file.bytes.count / 100
-                }
-                guard let time = parser.timestamp else {
-                    try skip("no timestamp", line: line, detail: "sample of \(parser.metricName) has no timestamp")
-                    continue
-                }
-                let key = Array(parser.seriesBytes)
-                let index: Int
-                if let known = byBytes[key] {
-                    index = known
-                } else {
-                    let labels = Labels(parser.labels().filter { !$0.value.isEmpty })
-                    if let known = byLabels[labels] {
+            try ExpositionParser.withParser(file.bytes, format: .openMetrics) { (parser: inout ExpositionParser) in
+                var nextProgress = 0
+                while true {
+                    let entry: ExpositionEntry?
+                    do throws(ExpositionError) {
+                        entry = try parser.next()
+                    } catch {
+                        try skip("malformed line", line: error.line, detail: error.description)
+                        parser.skipToNextLine()
+                        continue
+                    }
+                    guard let entry else { break }
+                    let line = parser.currentLine
+                    guard entry == .sample else { continue }
+                    let position = parser.seriesBytes.baseAddress.map { $0 - file.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) } ?? 0
+                    if position >= nextProgress, let progress {
+                        progress(Double(position) / Double(max(1, file.bytes.count)))
+                        nextProgress = position + file.bytes.count / 100
+                    }
+                    guard let time = parser.timestamp else {
+                        try skip("no timestamp", line: line, detail: "sample of \(parser.metricName) has no timestamp")
+                        continue
+                    }
+                    let key = Array(parser.seriesBytes)
+                    let index: Int
+                    if let known = byBytes[key] {
                         index = known
                     } else {
-                        index = buffers.count
-                        buffers.append(SeriesBuffer(labels: labels))
-                        byLabels[labels] = index
+                        let labels = Labels(parser.labels().filter { !$0.value.isEmpty })
+                        if let known = byLabels[labels] {
+                            index = known
+                        } else {
+                            index = buffers.count
+                            buffers.append(SeriesBuffer(labels: labels))
+                            byLabels[labels] = index
+                        }
+                        byBytes[key] = index
                     }
-                    byBytes[key] = index
+                    guard time > buffers[index].lastTime else {
+                        let reason = time == buffers[index].lastTime ? "duplicate timestamp" : "out of order"
+                        try skip(reason, line: line, detail: "\(reason) sample for \(buffers[index].labels) at \(time)")
+                        continue
+                    }
+                    let blockStart = time - ((time % duration) + duration) % duration
+                    buffers[index].lastTime = time
+                    if buffers[index].blocks.last?.start != blockStart {
+                        // Like promtool, each block is filled by a head whose chunk range is twice the block.
+                        buffers[index].blocks.append((blockStart, ChunkedSeries(chunkRange: 2 * duration)))
+                    }
+                    buffers[index].blocks[buffers[index].blocks.count - 1].series.append(timestamp: time, value: parser.value)
+                    summary.samples += 1
+                    summary.minTime = min(summary.minTime ?? time, time)
+                    summary.maxTime = max(summary.maxTime ?? time, time)
                 }
-                guard time > buffers[index].lastTime else {
-                    let reason = time == buffers[index].lastTime ? "duplicate timestamp" : "out of order"
-                    try skip(reason, line: line, detail: "\(reason) sample for \(buffers[index].labels) at \(time)")
-                    continue
-                }
-                let blockStart = time - ((time % duration) + duration) % duration
-                buffers[index].lastTime = time
-                if buffers[index].blocks.last?.start != blockStart {
-                    // Like promtool, each block is filled by a head whose chunk range is twice the block.
-                    buffers[index].blocks.append((blockStart, ChunkedSeries(chunkRange: 2 * duration)))
-                }
-                buffers[index].blocks[buffers[index].blocks.count - 1].series.append(timestamp: time, value: parser.value)
-                summary.samples += 1
-                summary.minTime = min(summary.minTime ?? time, time)
-                summary.maxTime = max(summary.maxTime ?? time, time)
             }
-        }
         } catch let error as BackfillError {
             throw error
         } catch {

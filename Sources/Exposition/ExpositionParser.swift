@@ -128,6 +128,9 @@ public struct ExpositionParser {
         return Labels(labels)
     }
 
+    /// The 1-based line number of the current entry, for messages about it.
+    public var currentLine: Int { lineNumber }
+
     /// The number of labels the current sample has besides its name.
     public var labelCount: Int { labelSpans.count }
 
