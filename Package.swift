@@ -19,7 +19,9 @@ let package = Package(
         // Prometheus text 0.0.4 and OpenMetrics 1.0 parsing, byte-level.
         .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
         // Prometheus-format time-series storage: chunks, index, blocks, querier. No networking.
-        .target(name: "TSDB", dependencies: ["EtcdmonModel"]),
+        .target(name: "TSDB", dependencies: ["EtcdmonModel", "CSnappy"]),
+        // Debian's libsnappy (libsnappy-dev, installed by scripts/install-deps.sh).
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
         // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.

