@@ -65,7 +65,7 @@ let ingestTime = try clock.measure {
             for (index, labels) in seriesLabels[member].enumerated() {
                 try appender.append(labels, timestamp: time, value: Double(scrape * (index % 7)) + 0.25 * Double(index % 3))
             }
-            appended += appender.commit().appended
+            appended += try appender.commit().appended
         }
     }
 }

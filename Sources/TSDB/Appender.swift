@@ -6,9 +6,10 @@ public protocol Appender {
     /// Buffers one sample; throws when the sample can never be stored (older than what the
     /// series already holds, or a different value at the same timestamp).
     mutating func append(_ labels: Labels, timestamp: Int64, value: Double) throws(AppendError)
-    /// Stores the buffered samples; returns what was stored and what was rejected.
+    /// Stores the buffered samples; returns what was stored and what was rejected. Throws when
+    /// the batch could not be made durable (the WAL could not be written); nothing is stored then.
     @discardableResult
-    mutating func commit() -> CommitResult
+    mutating func commit() throws(TSDBError) -> CommitResult
     /// Discards the buffered samples.
     mutating func rollback()
 }

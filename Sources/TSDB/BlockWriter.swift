@@ -28,7 +28,9 @@ public struct BlockWriter {
 
     /// Writes `series` (any order; empty series are skipped) as a level-1 block and returns its meta.
     @discardableResult
-    public func write(_ series: [Series], level: Int = 1, sources: [String]? = nil) throws(TSDBError) -> BlockMeta {
+    public func write(
+        _ series: [Series], level: Int = 1, sources: [String]? = nil, parents: [BlockMeta.Parent]? = nil
+    ) throws(TSDBError) -> BlockMeta {
         let nonEmpty = series.filter { $0.chunks.contains { $0.count > 0 } }.sorted { $0.labels < $1.labels }
         guard !nonEmpty.isEmpty else { throw TSDBError.invalidArgument("a block needs at least one sample") }
         let ulid = ULID()
@@ -70,7 +72,7 @@ public struct BlockWriter {
         let meta = BlockMeta(
             ulid: ulid.description, minTime: minTime, maxTime: maxTime + 1,
             stats: .init(numSamples: samples, numSeries: UInt64(entries.count), numChunks: chunkCount),
-            compaction: .init(level: level, sources: sources ?? [ulid.description]))
+            compaction: .init(level: level, sources: sources ?? [ulid.description], parents: parents))
         try DurableFile.write(try BlockMeta.encodeJSON(meta, path: temporary + "/meta.json"), to: temporary + "/meta.json")
         try DurableFile.syncDirectory(temporary + "/chunks")
         try DurableFile.syncDirectory(temporary)

@@ -32,6 +32,12 @@ public struct ChunkedSeries: Sendable {
         chunks[chunks.count - 1].append(timestamp: timestamp, value: value)
     }
 
+    /// Drops the chunks that end before `time` (they were written to a block).
+    public mutating func dropChunks(before time: Int64) {
+        chunks.removeAll { $0.maxTime < time }
+        if chunks.isEmpty { nextCut = .min }
+    }
+
     private mutating func cut(at timestamp: Int64) {
         chunks.append(XORChunk())
         nextCut = Self.rangeEnd(after: timestamp, width: chunkRange)

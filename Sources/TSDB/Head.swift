@@ -4,6 +4,9 @@ import Synchronization
 /// The in-memory part of the store: the newest samples of every series, compressed into XOR
 /// chunks as they arrive (cut as Prometheus's head cuts them). Appenders write into it; queriers
 /// read a consistent snapshot, so reads run concurrently with appends.
+///
+/// Each series has a reference, the ID the WAL knows it by; references replayed from a WAL are
+/// kept, so old and new WAL segments always agree.
 public final class Head: Sendable {
     /// Counters of what the head has taken and refused.
     public struct Statistics: Sendable, Equatable {
@@ -15,12 +18,25 @@ public final class Head: Sendable {
         public var outOfOrderRejected = 0
         /// Samples refused for a different value at a stored timestamp.
         public var duplicateRejected = 0
+        /// Samples refused as older than the newest block (already persisted).
+        public var tooOldRejected = 0
+    }
+
+    struct Series {
+        var labels: Labels
+        var reference: UInt64
+        var samples: ChunkedSeries
+        /// Whether the WAL has this series' record.
+        var logged: Bool
     }
 
     struct State {
-        var seriesIndex: [Labels: Int] = [:]
-        var series: [Labels] = []
-        var samples: [ChunkedSeries] = []
+        var byLabels: [Labels: Int] = [:]
+        var byReference: [UInt64: Int] = [:]
+        var series: [Series] = []
+        var nextReference: UInt64 = 1
+        /// Samples before this time belong to blocks already written.
+        var minValidTime: Int64 = .min
         var statistics = Statistics()
     }
 
@@ -33,14 +49,17 @@ public final class Head: Sendable {
         self.chunkRange = chunkRange
     }
 
-    /// A new batch.
-    public func appender() -> HeadAppender {
-        HeadAppender(head: self)
+    /// A new batch, committed to memory only (the `Storage` adds the WAL).
+    public func appender() -> BatchAppender {
+        BatchAppender(
+            latestStored: { [self] in latestSample(of: $0) },
+            countRejected: { [self] in countRejected($0) },
+            commitBatch: { [self] batch throws(TSDBError) in commit(batch) })
     }
 
     /// A querier over the samples committed so far.
     public func querier() -> HeadQuerier {
-        HeadQuerier(snapshot: state.withLock { ($0.series, $0.samples) })
+        HeadQuerier(snapshot: state.withLock { state in state.series.map { ($0.labels, $0.samples) } })
     }
 
     /// What the head has taken and refused so far.
@@ -49,52 +68,28 @@ public final class Head: Sendable {
     /// Number of series in the head.
     public var seriesCount: Int { state.withLock { $0.series.count } }
 
-    /// The latest committed timestamp of `labels`, if the series exists.
-    func latestTimestamp(of labels: Labels) -> (timestamp: Int64, value: Double)? {
+    /// The earliest and latest sample time in the head, or `nil` when it holds none.
+    public var timeRange: (minTime: Int64, maxTime: Int64)? {
         state.withLock { state in
-            guard let index = state.seriesIndex[labels], let chunk = state.samples[index].chunks.last, chunk.count > 0 else {
+            var range: (Int64, Int64)?
+            for series in state.series {
+                guard let first = series.samples.chunks.first, first.count > 0, let last = series.samples.chunks.last else { continue }
+                range = (min(range?.0 ?? .max, first.minTime), max(range?.1 ?? .min, last.maxTime))
+            }
+            return range
+        }
+    }
+
+    /// The latest committed sample of `labels`, if the series has one.
+    func latestSample(of labels: Labels) -> (timestamp: Int64, value: Double)? {
+        state.withLock { state in
+            guard let index = state.byLabels[labels], let chunk = state.series[index].samples.chunks.last, chunk.count > 0 else {
                 return nil
             }
             return (chunk.maxTime, chunk.lastValue)
         }
     }
 
-    /// Stores a batch under the lock, re-checking order against what other batches committed.
-    func commit(_ batch: [(labels: Labels, timestamp: Int64, value: Double)]) -> CommitResult {
-        state.withLock { state in
-            var result = CommitResult()
-            for sample in batch {
-                let index: Int
-                if let known = state.seriesIndex[sample.labels] {
-                    index = known
-                } else {
-                    index = state.series.count
-                    state.seriesIndex[sample.labels] = index
-                    state.series.append(sample.labels)
-                    state.samples.append(ChunkedSeries(chunkRange: chunkRange))
-                    result.seriesCreated += 1
-                }
-                if let last = state.samples[index].chunks.last, last.count > 0, sample.timestamp <= last.maxTime {
-                    if sample.timestamp == last.maxTime {
-                        // The same sample again is accepted silently, as Prometheus does.
-                        if last.lastValue.bitPattern != sample.value.bitPattern { result.duplicates += 1 }
-                    } else {
-                        result.outOfOrder += 1
-                    }
-                    continue
-                }
-                state.samples[index].append(timestamp: sample.timestamp, value: sample.value)
-                result.appended += 1
-            }
-            state.statistics.samplesAppended += result.appended
-            state.statistics.seriesCreated += result.seriesCreated
-            state.statistics.outOfOrderRejected += result.outOfOrder
-            state.statistics.duplicateRejected += result.duplicates
-            return result
-        }
-    }
-
-    /// Counts samples an appender refused before commit.
     func countRejected(_ error: AppendError) {
         state.withLock { state in
             switch error {
@@ -102,5 +97,151 @@ public final class Head: Sendable {
             case .duplicateTimestamp: state.statistics.duplicateRejected += 1
             }
         }
+    }
+
+    /// The series of `batch` the WAL does not know yet, created in the head when absent.
+    func unloggedSeries(in batch: [PendingSample]) -> [(reference: UInt64, labels: Labels)] {
+        state.withLock { state in
+            var result: [(UInt64, Labels)] = []
+            for sample in batch {
+                let index = Self.index(of: sample.labels, in: &state, chunkRange: chunkRange, reference: nil)
+                if !state.series[index].logged {
+                    state.series[index].logged = true // tentatively; `forgetLogged` undoes it on failure
+                    result.append((state.series[index].reference, sample.labels))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Marks series as not yet in the WAL (their record could not be written).
+    func forgetLogged(_ references: [UInt64]) {
+        state.withLock { state in
+            for reference in references { if let index = state.byReference[reference] { state.series[index].logged = false } }
+        }
+    }
+
+    /// The reference of each sample's series (which must exist).
+    func references(of batch: [PendingSample]) -> [UInt64] {
+        state.withLock { state in batch.map { state.series[state.byLabels[$0.labels]!].reference } }
+    }
+
+    private static func index(of labels: Labels, in state: inout State, chunkRange: Int64, reference: UInt64?) -> Int {
+        if let known = state.byLabels[labels] {
+            if let reference { state.byReference[reference] = known }
+            return known
+        }
+        let reference = reference ?? state.nextReference
+        state.nextReference = max(state.nextReference, reference + 1)
+        let index = state.series.count
+        state.series.append(Series(labels: labels, reference: reference, samples: ChunkedSeries(chunkRange: chunkRange), logged: false))
+        state.byLabels[labels] = index
+        state.byReference[reference] = index
+        state.statistics.seriesCreated += 1
+        return index
+    }
+
+    /// Stores a batch under the lock, re-checking order against what other batches committed.
+    func commit(_ batch: [PendingSample]) -> CommitResult {
+        state.withLock { state in
+            var result = CommitResult()
+            let before = state.statistics.seriesCreated
+            for sample in batch {
+                let index = Self.index(of: sample.labels, in: &state, chunkRange: chunkRange, reference: nil)
+                Self.append(sample.timestamp, sample.value, to: index, in: &state, result: &result)
+            }
+            result.seriesCreated = state.statistics.seriesCreated - before
+            return result
+        }
+    }
+
+    private static func append(_ timestamp: Int64, _ value: Double, to index: Int, in state: inout State, result: inout CommitResult) {
+        if timestamp < state.minValidTime {
+            state.statistics.tooOldRejected += 1
+            result.outOfOrder += 1
+            return
+        }
+        if let last = state.series[index].samples.chunks.last, last.count > 0, timestamp <= last.maxTime {
+            if timestamp == last.maxTime {
+                // The same sample again is accepted silently, as Prometheus does.
+                if last.lastValue.bitPattern != value.bitPattern {
+                    result.duplicates += 1
+                    state.statistics.duplicateRejected += 1
+                }
+            } else {
+                result.outOfOrder += 1
+                state.statistics.outOfOrderRejected += 1
+            }
+            return
+        }
+        state.series[index].samples.append(timestamp: timestamp, value: value)
+        result.appended += 1
+        state.statistics.samplesAppended += 1
+    }
+
+    // MARK: - Replay and truncation (used by `Storage`)
+
+    /// Recreates a series from a WAL series record, keeping its reference.
+    func restoreSeries(reference: UInt64, labels: Labels) {
+        state.withLock { state in
+            let index = Self.index(of: labels, in: &state, chunkRange: chunkRange, reference: reference)
+            state.series[index].logged = true
+        }
+    }
+
+    /// Re-applies WAL samples; returns how many named an unknown series.
+    func restoreSamples(_ samples: [(reference: UInt64, timestamp: Int64, value: Double)]) -> Int {
+        state.withLock { state in
+            var unknown = 0
+            var result = CommitResult()
+            for sample in samples {
+                guard let index = state.byReference[sample.reference] else {
+                    unknown += 1
+                    continue
+                }
+                Self.append(sample.timestamp, sample.value, to: index, in: &state, result: &result)
+            }
+            return unknown
+        }
+    }
+
+    /// Sets the time before which samples are refused (the end of the newest block).
+    func setMinValidTime(_ time: Int64) {
+        state.withLock { $0.minValidTime = max($0.minValidTime, time) }
+    }
+
+    /// The series with their chunks that lie entirely before `end` (for writing a block).
+    func chunks(before end: Int64) -> [BlockWriter.Series] {
+        state.withLock { state in
+            state.series.compactMap { series in
+                let chunks = series.samples.chunks.filter { $0.count > 0 && $0.maxTime < end }
+                return chunks.isEmpty ? nil : BlockWriter.Series(labels: series.labels, chunks: chunks)
+            }
+        }
+    }
+
+    /// Drops chunks before `end` (now in a block) and series left empty; refuses older samples from now on.
+    func truncate(before end: Int64) {
+        state.withLock { state in
+            state.minValidTime = max(state.minValidTime, end)
+            var kept: [Series] = []
+            kept.reserveCapacity(state.series.count)
+            for var series in state.series {
+                series.samples.dropChunks(before: end)
+                if !series.samples.chunks.isEmpty { kept.append(series) }
+            }
+            state.series = kept
+            state.byLabels = [:]
+            state.byReference = [:]
+            for (index, series) in kept.enumerated() {
+                state.byLabels[series.labels] = index
+                state.byReference[series.reference] = index
+            }
+        }
+    }
+
+    /// The series records and recent samples a WAL checkpoint keeps: every series still in the head.
+    func liveSeries() -> [(reference: UInt64, labels: Labels)] {
+        state.withLock { state in state.series.map { ($0.reference, $0.labels) } }
     }
 }

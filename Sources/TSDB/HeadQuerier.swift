@@ -6,8 +6,9 @@ public struct HeadQuerier: Querier {
     private let series: [Labels]
     private let samples: [ChunkedSeries]
 
-    init(snapshot: ([Labels], [ChunkedSeries])) {
-        (series, samples) = snapshot
+    init(snapshot: [(Labels, ChunkedSeries)]) {
+        series = snapshot.map(\.0)
+        samples = snapshot.map(\.1)
     }
 
     private func matching(_ matchers: [LabelMatcher]) -> [Int] {

@@ -14,13 +14,13 @@ struct HeadTests {
         try appender.append(up, timestamp: 1000, value: 1)
         try appender.append(load, timestamp: 1000, value: 0.5)
         #expect(try head.querier().select([], minTime: .min, maxTime: .max).isEmpty)
-        let result = appender.commit()
+        let result = try appender.commit()
         #expect(result.appended == 2 && result.seriesCreated == 2)
         #expect(try head.querier().select([], minTime: .min, maxTime: .max).count == 2)
 
         try appender.append(up, timestamp: 2000, value: 0)
         appender.rollback()
-        appender.commit()
+        try appender.commit()
         let series = try head.querier().select([LabelMatcher(.equal, "__name__", "up")], minTime: .min, maxTime: .max)
         #expect(series.first?.timestamps == [1000])
     }
@@ -30,7 +30,7 @@ struct HeadTests {
         let head = Head()
         var appender = head.appender()
         try appender.append(up, timestamp: 1000, value: 1)
-        appender.commit()
+        try appender.commit()
         #expect(throws: AppendError.outOfOrder(series: up, timestamp: 500, latest: 1000)) {
             try appender.append(up, timestamp: 500, value: 1)
         }
@@ -41,7 +41,7 @@ struct HeadTests {
         // Within one batch, too.
         try appender.append(load, timestamp: 3000, value: 1)
         #expect(throws: AppendError.self) { try appender.append(load, timestamp: 2000, value: 1) }
-        appender.commit()
+        try appender.commit()
         let statistics = head.statistics
         #expect(statistics.outOfOrderRejected == 2)
         #expect(statistics.duplicateRejected == 1)
@@ -56,8 +56,8 @@ struct HeadTests {
         var second = head.appender()
         try first.append(up, timestamp: 2000, value: 1)
         try second.append(up, timestamp: 1000, value: 1)
-        #expect(first.commit().appended == 1)
-        let result = second.commit()
+        #expect(try first.commit().appended == 1)
+        let result = try second.commit()
         #expect(result.appended == 0 && result.outOfOrder == 1)
     }
 
@@ -68,11 +68,11 @@ struct HeadTests {
         let stale = Double(bitPattern: 0x7FF0_0000_0000_0002)
         try appender.append(up, timestamp: 1000, value: .nan)
         try appender.append(up, timestamp: 2000, value: stale)
-        appender.commit()
+        try appender.commit()
         let snapshot = head.querier()
         for step in 3...500 {
             try appender.append(up, timestamp: Int64(step) * 1000, value: Double(step))
-            appender.commit()
+            try appender.commit()
         }
         let before = try snapshot.select([], minTime: .min, maxTime: .max)
         #expect(before.first?.timestamps == [1000, 2000])

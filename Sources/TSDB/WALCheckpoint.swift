@@ -1,0 +1,70 @@
+import EtcdmonModel
+import Foundation
+
+/// WAL checkpoints (`wal/checkpoint.NNNNNNNN/`, Prometheus's layout): after the head is cut into a
+/// block, the series still alive and their remaining samples are written to a checkpoint standing
+/// for segments `…NNNNNNNN`, which are then deleted, so replay time stays bounded.
+enum WALCheckpoint {
+    /// The newest checkpoint in `directory`, with the last segment it stands for.
+    static func latest(in directory: String) -> (path: String, segment: Int)? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name -> (String, Int)? in
+            guard name.hasPrefix("checkpoint."), !name.hasSuffix(".tmp"), let number = Int(name.dropFirst(11)) else { return nil }
+            return (directory + "/" + name, number)
+        }.max { $0.1 < $1.1 }
+    }
+
+    /// Writes a checkpoint of the head's contents standing for segments through `segment`, then
+    /// deletes those segments and older checkpoints. The head must hold nothing newer than them.
+    static func create(directory: String, through segment: Int, head: Head, minTime: Int64) throws(TSDBError) {
+        guard segment >= 0 else { return }
+        let number = String(segment)
+        let name = "checkpoint." + String(repeating: "0", count: max(0, 8 - number.count)) + number
+        let final = directory + "/" + name
+        let temporary = final + ".tmp"
+        try? FileManager.default.removeItem(atPath: temporary)
+        let writer = try WALWriter(directory: temporary, compress: true)
+        let live = head.liveSeries()
+        if !live.isEmpty { try writer.log([WALRecord.series(live).encode()]) }
+        let querier = head.querier()
+        let references = Dictionary(live.map { ($0.labels, $0.reference) }, uniquingKeysWith: { first, _ in first })
+        var batch: [(UInt64, Int64, Double)] = []
+        for series in try querier.select([], minTime: minTime, maxTime: .max) {
+            guard let reference = references[series.labels] else { continue }
+            for (time, value) in zip(series.timestamps, series.values) { batch.append((reference, time, value)) }
+            if batch.count >= 10_000 {
+                try writer.log([WALRecord.samples(batch).encode()])
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try writer.log([WALRecord.samples(batch).encode()]) }
+        try writer.close()
+        try DurableFile.rename(temporary, to: final)
+
+        let manager = FileManager.default
+        for old in try WALReader.segments(in: directory) where old <= segment {
+            try? manager.removeItem(atPath: WALWriter.segmentPath(directory, old))
+        }
+        for entry in (try? manager.contentsOfDirectory(atPath: directory)) ?? [] where entry.hasPrefix("checkpoint.") && entry != name {
+            if let other = Int(entry.dropFirst(11)), other < segment { try? manager.removeItem(atPath: directory + "/" + entry) }
+        }
+    }
+
+    /// Cuts the WAL at a damaged record: truncates that segment there and deletes later ones.
+    /// Returns a warning saying what was dropped. A damaged checkpoint is left as it is.
+    static func repair(directory: String, at corruption: WALReader.Corruption) throws(TSDBError) -> String {
+        guard (corruption.path as NSString).deletingLastPathComponent == directory else {
+            return "damaged checkpoint left in place; its series after the damage are missing"
+        }
+        guard truncate(corruption.path, off_t(corruption.offset)) == 0 else {
+            throw TSDBError.system(path: corruption.path, operation: "truncate", errno: errno)
+        }
+        var removed: [Int] = []
+        for segment in try WALReader.segments(in: directory) where segment > corruption.segment {
+            try? FileManager.default.removeItem(atPath: WALWriter.segmentPath(directory, segment))
+            removed.append(segment)
+        }
+        return "WAL repaired: \(corruption.path) truncated to \(corruption.offset) bytes"
+            + (removed.isEmpty ? "" : ", later segments \(removed) removed")
+    }
+}

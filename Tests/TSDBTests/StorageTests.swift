@@ -1,0 +1,128 @@
+import EtcdmonModel
+import Foundation
+import Testing
+@testable import TSDB
+
+@Suite("Storage: WAL replay, lock, head cutting, compaction, retention")
+struct StorageTests {
+    static let start: Int64 = 1_700_000_000_000 - 1_700_000_000_000 % 7_200_000
+
+    /// Appends `hours` of 15 s samples for `series` series, one batch per step.
+    static func fill(_ storage: Storage, series: Int = 20, from: Int64 = start, hours: Double) throws {
+        var appender = storage.appender()
+        let steps = Int(hours * 240)
+        for step in 0..<steps {
+            let time = from + Int64(step) * 15_000
+            for index in 0..<series {
+                try appender.append(Labels(["__name__": "m", "i": String(index)]), timestamp: time, value: Double(step * 100 + index))
+            }
+            try appender.commit()
+        }
+    }
+
+    static func all(_ storage: Storage) throws -> [StoredSeries] {
+        try storage.querier().select([], minTime: .min, maxTime: .max)
+    }
+
+    @Test("committed samples survive a reopen through the WAL; a second opener is refused")
+    func replayAndLock() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var storage: Storage? = try Storage(directory: directory)
+        try Self.fill(storage!, hours: 0.5)
+        #expect(throws: TSDBError.self) { try Storage(directory: directory) }
+        do {
+            _ = try Storage(directory: directory)
+        } catch {
+            #expect(error.description.contains("in use by another process"))
+            #expect(error.description.contains("pid \(getpid())"))
+        }
+        let before = try Self.all(storage!)
+        try storage!.close()
+        storage = nil
+        let reopened = try Storage(directory: directory)
+        #expect(try Self.all(reopened) == before)
+        #expect(before.count == 20 && before[0].timestamps.count == 120)
+        #expect(reopened.warnings.isEmpty)
+        // Appends go on after the replayed data, and the same sample again is accepted.
+        var appender = reopened.appender()
+        try appender.append(before[0].labels, timestamp: before[0].timestamps.last!, value: before[0].values.last!)
+        #expect(throws: AppendError.self) { try appender.append(before[0].labels, timestamp: 0, value: 1) }
+    }
+
+    @Test("the head is cut into 2 h blocks, the WAL checkpointed, and nothing is lost or doubled")
+    func headCutting() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var storage: Storage? = try Storage(directory: directory, options: { var o = StorageOptions(); o.walSegmentSize = 64 * 1024; return o }())
+        try Self.fill(storage!, hours: 7)
+        let before = try Self.all(storage!)
+        let written = try storage!.compact(now: Self.start + 7 * 3_600_000)
+        #expect(written.count >= 2)
+        #expect(written.allSatisfy { $0.maxTime - $0.minTime <= 7_200_000 })
+        #expect(try Self.all(storage!) == before)
+        let walEntries = try FileManager.default.contentsOfDirectory(atPath: directory + "/wal")
+        #expect(walEntries.contains { $0.hasPrefix("checkpoint.") }, "\(walEntries)")
+        try storage!.close()
+        storage = nil
+        let reopened = try Storage(directory: directory)
+        #expect(try Self.all(reopened) == before)
+        #expect(reopened.warnings.isEmpty, "\(reopened.warnings)")
+        // Samples older than the blocks are refused at commit.
+        var appender = reopened.appender()
+        try appender.append(Labels(["__name__": "new"]), timestamp: Self.start, value: 1)
+        #expect(try appender.commit().outOfOrder == 1)
+    }
+
+    @Test("a torn WAL tail is cut off with a warning and everything before it kept")
+    func tornWAL() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var storage: Storage? = try Storage(directory: directory)
+        try Self.fill(storage!, hours: 0.25)
+        try storage!.close()
+        storage = nil
+        let segment = WALWriter.segmentPath(directory + "/wal", try WALReader.segments(in: directory + "/wal").last!)
+        let size = try FileManager.default.attributesOfItem(atPath: segment)[.size] as! Int
+        #expect(truncate(segment, off_t(size - 5)) == 0)
+        let reopened = try Storage(directory: directory)
+        #expect(reopened.warnings.contains { $0.contains("WAL damaged") }, "\(reopened.warnings)")
+        #expect(reopened.warnings.contains { $0.contains("WAL repaired") }, "\(reopened.warnings)")
+        let series = try Self.all(reopened)
+        #expect(series.count == 20)
+        let counts = Set(series.map(\.timestamps.count))
+        #expect(counts.allSatisfy { $0 >= 59 && $0 <= 60 }, "only the last batch may be lost: \(counts)")
+    }
+
+    @Test("complete 6 h ranges of 2 h blocks are merged; retention deletes what is too old")
+    func compactionAndRetention() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = StorageOptions()
+        options.retentionTime = 0
+        let storage = try Storage(directory: directory, options: options)
+        try Self.fill(storage, series: 5, hours: 15)
+        let before = try Self.all(storage)
+        try storage.compact(now: Self.start + 15 * 3_600_000)
+        let levels = storage.blocks.map(\.meta.compaction.level)
+        #expect(levels.contains { $0 >= 2 }, "\(storage.blocks.map { ($0.meta.minTime, $0.meta.maxTime, $0.meta.compaction.level) })")
+        let merged = try #require(storage.blocks.first { $0.meta.compaction.level >= 2 })
+        #expect((merged.meta.compaction.parents?.count ?? 0) >= 2)
+        #expect(merged.meta.compaction.sources.count >= 3)
+        // A merged block stays within one aligned level range (6 h or 18 h here).
+        let width = merged.meta.compaction.level == 2 ? Int64(6 * 3_600_000) : Int64(18 * 3_600_000)
+        #expect(merged.meta.minTime / width == (merged.meta.maxTime - 1) / width)
+        #expect(try Self.all(storage) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        #expect(names.filter { ULID($0) != nil }.count == storage.blocks.count, "parents deleted: \(names)")
+
+        var retention = StorageOptions()
+        retention.retentionTime = 3 * 3_600_000
+        try storage.close()
+        let again = try Storage(directory: directory, options: retention)
+        let oldest = again.blocks.first!.meta.minTime
+        try again.compact(now: Self.start + 15 * 3_600_000)
+        #expect(again.blocks.first!.meta.minTime > oldest)
+        #expect(again.warnings.contains { $0.hasPrefix("retention: deleted block") })
+    }
+}
