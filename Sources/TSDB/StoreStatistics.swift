@@ -9,9 +9,13 @@ public struct StoreStatistics: Sendable {
         public var bytes: Int64
     }
 
-    /// Distinct series across all blocks.
+    /// Distinct series across all blocks and the head.
     public var series = 0
-    /// Samples across all blocks.
+    /// Series in the head (replayed from the WAL).
+    public var headSeries = 0
+    /// Samples in the head.
+    public var headSamples = 0
+    /// Samples across all blocks (the head's are in `headSamples`).
     public var samples: UInt64 = 0
     /// Chunks across all blocks.
     public var chunks: UInt64 = 0
@@ -26,27 +30,32 @@ public struct StoreStatistics: Sendable {
     /// Label names with the most distinct values, most first.
     public var topLabelNamesByValues: [(name: String, values: Int)] = []
 
-    /// Computes the statistics of `database`, listing `top` entries in each ranking.
-    public init(_ database: Database, top: Int = 10) throws(TSDBError) {
+    /// Computes the statistics of `storage`, listing `top` entries in each ranking.
+    public init(_ storage: Storage, top: Int = 10) throws(TSDBError) {
         var seen = Set<Labels>()
         var metricNames: [String: Int] = [:]
         var pairs: [String: Int] = [:]
         var valuesPerName: [String: Set<String>] = [:]
-        for block in database.blocks {
+        func count(_ labels: Labels) {
+            guard seen.insert(labels).inserted else { return }
+            metricNames[labels.name, default: 0] += 1
+            for label in labels {
+                pairs["\(label.name)=\(label.value)", default: 0] += 1
+                valuesPerName[label.name, default: []].insert(label.value)
+            }
+        }
+        for block in storage.blocks {
             let bytes = Database.directorySize(block.directory)
             blocks.append(BlockSummary(meta: block.meta, bytes: bytes))
             samples += block.meta.stats.numSamples
             chunks += block.meta.stats.numChunks
             self.bytes += bytes
-            for id in try block.index.allPostings() {
-                let labels = try block.index.series(id).labels
-                guard seen.insert(labels).inserted else { continue }
-                metricNames[labels.name, default: 0] += 1
-                for label in labels {
-                    pairs["\(label.name)=\(label.value)", default: 0] += 1
-                    valuesPerName[label.name, default: []].insert(label.value)
-                }
-            }
+            for id in try block.index.allPostings() { count(try block.index.series(id).labels) }
+        }
+        for series in try storage.head.querier().select([], minTime: .min, maxTime: .max) {
+            headSeries += 1
+            headSamples += series.timestamps.count
+            count(series.labels)
         }
         series = seen.count
         func ranked<Key: Comparable>(_ counts: [Key: Int]) -> [(Key, Int)] {

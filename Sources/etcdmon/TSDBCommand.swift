@@ -8,21 +8,24 @@ struct TSDBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tsdb",
         abstract: "Inspect the local store (Prometheus TSDB layout).",
-        subcommands: [TSDBStatsCommand.self, TSDBDumpCommand.self])
+        subcommands: [TSDBStatsCommand.self, TSDBDumpCommand.self, TSDBWriteSyntheticCommand.self])
 }
 
-/// Opens a data directory for a read-only command, reporting unreadable blocks on stderr.
-func openForReading(_ options: DataDirectoryOptions) throws -> Database {
+/// Opens a data directory read-only — blocks and the WAL, without taking the lock, so it works
+/// beside a running etcdmon or Prometheus — reporting problems on stderr.
+func openForReading(_ options: DataDirectoryOptions) throws -> Storage {
     guard FileManager.default.fileExists(atPath: options.path) else {
         throw ValidationError("data directory \(options.path) does not exist")
     }
-    let database: Database
-    do { database = try Database(directory: options.path) } catch {
+    var storageOptions = StorageOptions()
+    storageOptions.readOnly = true
+    let storage: Storage
+    do { storage = try Storage(directory: options.path, options: storageOptions) } catch {
         printError("etcdmon: \(error)")
         throw ExitCode(2)
     }
-    for failure in database.unreadableBlocks { printError("warning: skipping unreadable block: \(failure)") }
-    return database
+    for warning in storage.warnings { printError("warning: \(warning)") }
+    return storage
 }
 
 /// `etcdmon tsdb stats`: what `promtool tsdb analyze` and `list` tell, in one report.
@@ -37,7 +40,8 @@ struct TSDBStatsCommand: ParsableCommand {
 
     func run() throws {
         let statistics: StoreStatistics
-        do { statistics = try StoreStatistics(try openForReading(data), top: top) } catch let error as TSDBError {
+        let storage = try openForReading(data)
+        do { statistics = try StoreStatistics(storage, top: top) } catch {
             printError("etcdmon tsdb stats: \(error)")
             throw ExitCode(2)
         }
@@ -46,6 +50,7 @@ struct TSDBStatsCommand: ParsableCommand {
         print("samples: \(statistics.samples)")
         print("chunks: \(statistics.chunks)")
         print("blocks: \(statistics.blocks.count), \(statistics.bytes) bytes on disk, \(String(format: "%.2f", perSample)) bytes/sample")
+        print("head (from the WAL): \(statistics.headSeries) series, \(statistics.headSamples) samples")
         if !statistics.blocks.isEmpty {
             print("\nBLOCK ULID                  MIN TIME                  MAX TIME                  DURATION    SAMPLES  CHUNKS  SERIES  BYTES")
             for block in statistics.blocks {
@@ -78,10 +83,10 @@ struct TSDBDumpCommand: ParsableCommand {
     var maxTime: Int64 = .max
 
     func run() throws {
-        let database = try openForReading(data)
+        let storage = try openForReading(data)
         var output = ""
         do {
-            for series in try database.querier().select([], minTime: minTime, maxTime: maxTime) {
+            for series in try storage.querier().select([], minTime: minTime, maxTime: maxTime) {
                 let labels = "{" + series.labels.map { "\($0.name)=\"\(Labels.escape($0.value))\"" }.joined(separator: ", ") + "}"
                 for (time, value) in zip(series.timestamps, series.values) {
                     output += "\(labels) \(value) \(time)\n"

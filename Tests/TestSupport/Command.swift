@@ -33,6 +33,9 @@ public struct CommandError: Error, CustomStringConvertible {
     /// What happened.
     public var message: String
     public var description: String { message }
+
+    /// Creates an error.
+    public init(message: String) { self.message = message }
 }
 
 /// Starting processes for tests.
@@ -53,26 +56,9 @@ public enum Command {
         let outputPath = directory + "/stdout"
         let errorPath = directory + "/stderr"
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
-        var variables = ProcessInfo.processInfo.environment
-        if let environment { variables.merge(environment) { $1 } }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
         let clock = ContinuousClock()
         let start = clock.now
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawned == 0 else {
-            throw CommandError(message: "cannot start \(executable): \(String(cString: strerror(spawned)))")
-        }
+        let pid = try spawn(executable, arguments, standardOutput: outputPath, standardError: errorPath, environment: environment)
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
             if clock.now - start > timeout {
@@ -91,6 +77,41 @@ public enum Command {
             standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "",
             elapsed: elapsed)
+    }
+
+    /// Starts `executable` in the background with its output going to files; reap it with `wait(for:)`.
+    public static func spawn(
+        _ executable: String, _ arguments: [String], standardOutput: String = "/dev/null", standardError: String = "/dev/null",
+        environment: [String: String]? = nil
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        var variables = ProcessInfo.processInfo.environment
+        if let environment { variables.merge(environment) { $1 } }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw CommandError(message: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+        return pid
+    }
+
+    /// Waits for a process started by `spawn` and returns its exit code (128 + signal when killed).
+    @discardableResult
+    public static func wait(for pid: pid_t) async throws -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
     /// Runs a script of the repository (`scripts/NAME`) with bash.
