@@ -33,3 +33,6 @@ python3 -c "print(f'promtool: {$samples} samples, {$bytes} bytes, {$bytes / $sam
 
 echo "== etcdmon (the import code path)"
 /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KiB" "$bench" "$work/input.om" "$work/etcdmon" --max-block-duration "$block_ms"
+
+echo "== etcdmon ingest through the Appender and the Storage (fresh process)"
+"$bench" --ingest "$work/ingest"

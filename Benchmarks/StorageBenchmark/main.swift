@@ -3,9 +3,13 @@
 // Prints samples/s, bytes/sample and select latency; scripts/bench-storage.sh compares with promtool.
 //
 // Usage: etcdmon-bench-storage FILE DATA_DIR [--max-block-duration MS]
+//        etcdmon-bench-storage --ingest DATA_DIR
 import Backfill
 import EtcdmonModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TSDB
 
 let arguments = CommandLine.arguments
@@ -18,34 +22,47 @@ if let flag = arguments.firstIndex(of: "--max-block-duration"), flag + 1 < argum
     blockDuration = value
 }
 let clock = ContinuousClock()
+
+/// Resident set size from /proc/self/statm (pages × 4 KiB).
+func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * 4096 : 0
+}
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
-var summary = BackfillSummary()
-let importTime = try clock.measure {
-    summary = try OpenMetricsBackfill(path: arguments[1], dataDirectory: arguments[2],
-                                      options: BackfillOptions(blockDuration: blockDuration)).run()
-}
-print(String(format: "import: %d samples, %d series, %d blocks in %.2f s = %.0f samples/s; %.3f bytes/sample on disk",
-             summary.samples, summary.series, summary.blocks.count, seconds(importTime),
-             Double(summary.samples) / seconds(importTime), Double(summary.bytesOnDisk) / Double(max(1, summary.samples))))
-
-let database = try Database(directory: arguments[2])
-let querier = database.querier()
-let matchers = [try LabelMatcher(.equal, "__name__", "etcd_server_has_leader"),
-                try LabelMatcher(.equal, "instance", "127.0.10.1:2379")]
-var points = 0
-let rounds = 200
-let selectTime = try clock.measure {
-    for _ in 0..<rounds {
-        points = try querier.select(matchers, minTime: .min, maxTime: .max).reduce(0) { $0 + $1.timestamps.count }
+let ingestOnly = arguments.contains("--ingest")
+if !ingestOnly {
+    var summary = BackfillSummary()
+    let importTime = try clock.measure {
+        summary = try OpenMetricsBackfill(path: arguments[1], dataDirectory: arguments[2],
+                                          options: BackfillOptions(blockDuration: blockDuration)).run()
     }
-}
-print(String(format: "select one series over the whole span (%d samples): %.3f ms", points, seconds(selectTime) * 1000 / Double(rounds)))
+    print(String(format: "import: %d samples, %d series, %d blocks in %.2f s = %.0f samples/s; %.3f bytes/sample on disk",
+                 summary.samples, summary.series, summary.blocks.count, seconds(importTime),
+                 Double(summary.samples) / seconds(importTime), Double(summary.bytesOnDisk) / Double(max(1, summary.samples))))
 
-// Ingest through the Appender: an etcd-shaped workload (1,400 series a member, 5 members, one
-// batch per member scrape, 15 s apart), as the scrape loop will drive it.
+    let database = try Database(directory: arguments[2])
+    let querier = database.querier()
+    let matchers = [try LabelMatcher(.equal, "__name__", "etcd_server_has_leader"),
+                    try LabelMatcher(.equal, "instance", "127.0.10.1:2379")]
+    var points = 0
+    let rounds = 200
+    let selectTime = try clock.measure {
+        for _ in 0..<rounds {
+            points = try querier.select(matchers, minTime: .min, maxTime: .max).reduce(0) { $0 + $1.timestamps.count }
+        }
+    }
+    print(String(format: "select one series over the whole span (%d samples): %.3f ms", points, seconds(selectTime) * 1000 / Double(rounds)))
+
+}
+
+// With --ingest (run in a fresh process, so the memory figure is the head's alone): ingest through
+// the Appender, an etcd-shaped workload (1,400 series a member, 5 members, one batch per member
+// scrape, 15 s apart), as the scrape loop will drive it.
+guard ingestOnly else { exit(0) }
 let members = 5
 let seriesPerMember = 1_400
 let scrapes = 240
@@ -55,6 +72,7 @@ let seriesLabels: [[Labels]] = (0..<members).map { member in
                 "le": String(series % 10)])
     }
 }
+let heapBefore = residentBytes()
 let head = Head()
 var appended = 0
 let ingestTime = try clock.measure {
@@ -71,3 +89,32 @@ let ingestTime = try clock.measure {
 }
 print(String(format: "ingest via Appender: %d samples into %d series in %.2f s = %.0f samples/s",
              appended, head.seriesCount, seconds(ingestTime), Double(appended) / seconds(ingestTime)))
+
+let heapAfter = residentBytes()
+let encoded = head.chunkBytes
+print(String(format: "head memory: %.0f bytes per series beyond its %.0f chunk bytes (RSS grew %d bytes for %d series)",
+             Double(Int(heapAfter) - Int(heapBefore) - encoded) / Double(head.seriesCount),
+             Double(encoded) / Double(head.seriesCount), Int(heapAfter) - Int(heapBefore), head.seriesCount))
+
+// The same workload through the Storage: WAL (Snappy) first, then the head; no fsync per commit.
+let storageDirectory = arguments[2] + "-ingest"
+try? FileManager.default.removeItem(atPath: storageDirectory)
+let storage = try Storage(directory: storageDirectory)
+var storedCount = 0
+let storageTime = try clock.measure {
+    for scrape in 0..<scrapes {
+        for member in 0..<members {
+            var appender = storage.appender()
+            let time = 1_700_000_000_000 + Int64(scrape) * 15_000 + Int64(member) * 7
+            for (index, labels) in seriesLabels[member].enumerated() {
+                try appender.append(labels, timestamp: time, value: Double(scrape * (index % 7)) + 0.25 * Double(index % 3))
+            }
+            storedCount += try appender.commit().appended
+        }
+    }
+}
+try storage.close()
+print(String(format: "ingest via Storage (WAL + head): %d samples in %.2f s = %.0f samples/s; WAL %d bytes",
+             storedCount, seconds(storageTime), Double(storedCount) / seconds(storageTime),
+             Database.directorySize(storageDirectory + "/wal")))
+try? FileManager.default.removeItem(atPath: storageDirectory)

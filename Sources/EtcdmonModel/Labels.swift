@@ -6,7 +6,9 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
     public static let metricName = "__name__"
 
     /// The labels, sorted by name (byte order), names unique.
-    public private(set) var elements: [Label]
+    public let elements: [Label]
+    /// Hash of the whole set, computed once: series are looked up by labels on every sample.
+    private let cachedHash: Int
 
     /// Creates a label set; sorts the labels and keeps the last value given for a repeated name.
     public init(_ labels: [Label]) {
@@ -22,6 +24,20 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
             }
         }
         elements = unique
+        var hasher = Hasher()
+        for label in unique {
+            hasher.combine(label.name)
+            hasher.combine(label.value)
+        }
+        cachedHash = hasher.finalize()
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(cachedHash)
+    }
+
+    public static func == (lhs: Labels, rhs: Labels) -> Bool {
+        lhs.cachedHash == rhs.cachedHash && lhs.elements == rhs.elements
     }
 
     /// Creates a label set from a dictionary literal style list of pairs.

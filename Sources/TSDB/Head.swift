@@ -65,6 +65,11 @@ public final class Head: Sendable {
     /// What the head has taken and refused so far.
     public var statistics: Statistics { state.withLock { $0.statistics } }
 
+    /// Bytes of encoded chunk data held (for memory accounting).
+    public var chunkBytes: Int {
+        state.withLock { state in state.series.reduce(0) { $0 + $1.samples.chunks.reduce(0) { $0 + $1.bytes.count } } }
+    }
+
     /// Number of series in the head.
     public var seriesCount: Int { state.withLock { $0.series.count } }
 
