@@ -38,7 +38,7 @@ if !ingestOnly {
     var summary = BackfillSummary()
     let importTime = try clock.measure {
         summary = try OpenMetricsBackfill(path: arguments[1], dataDirectory: arguments[2],
-                                          options: BackfillOptions(blockDuration: blockDuration)).run()
+                                          options: BackfillOptions(maxBlockDuration: blockDuration)).run()
     }
     print(String(format: "import: %d samples, %d series, %d blocks in %.2f s = %.0f samples/s; %.3f bytes/sample on disk",
                  summary.samples, summary.series, summary.blocks.count, seconds(importTime),

@@ -14,4 +14,19 @@ public struct BackfillOptions: Sendable {
         self.strict = strict
         self.reportedProblemLimit = reportedProblemLimit
     }
+
+    /// Options for a largest block width of `maximum`, rounded down as promtool rounds it to one of
+    /// Prometheus's compaction ranges (2 h × 3ⁿ: 2 h, 6 h, 18 h, 54 h, …), so that the blocks line
+    /// up with the ones compaction would make (and match promtool's byte for byte).
+    public init(maxBlockDuration maximum: Int64, strict: Bool = false) {
+        let base: Int64 = 2 * 3_600_000
+        var duration = base
+        var next = base
+        for _ in 0..<9 {
+            next *= 3
+            if next > maximum { break }
+            duration = next
+        }
+        self.init(blockDuration: duration, strict: strict)
+    }
 }

@@ -1,8 +1,11 @@
-/// Writes bits most-significant first into bytes, as Prometheus's `bstream` does.
+/// Writes bits most-significant first into bytes, with exactly the byte layout of Prometheus's
+/// `bstream`: whole bytes go through `writeByte`, which always leaves a fresh trailing byte, so a
+/// chunk may end in an empty byte where Prometheus's does — and etcdmon's chunk files come out
+/// byte-identical to Prometheus's for the same samples.
 struct BitWriter: Sendable {
     /// The bytes written; the last one may be partly filled.
     var bytes: [UInt8]
-    /// How many low bits of the last byte are still free (0 when a new byte is needed).
+    /// How many low bits of the last byte are still free (0: a new byte is needed).
     var freeBits: Int = 0
 
     init(bytes: [UInt8] = []) {
@@ -18,27 +21,30 @@ struct BitWriter: Sendable {
         if bit { bytes[bytes.count - 1] |= 1 << UInt8(freeBits) }
     }
 
-    /// Writes the low `count` bits of `value`, highest first.
-    mutating func writeBits(_ value: UInt64, count: Int) {
-        var remaining = count
-        var value = count == 64 ? value : value & ((1 << UInt64(count)) - 1)
-        while remaining > 0 {
-            if freeBits == 0 {
-                bytes.append(0)
-                freeBits = 8
-            }
-            let take = min(freeBits, remaining)
-            let shift = remaining - take
-            let part = UInt8(truncatingIfNeeded: value >> UInt64(shift))
-            bytes[bytes.count - 1] |= part << UInt8(freeBits - take)
-            freeBits -= take
-            remaining -= take
-            if shift < 64 { value &= shift == 0 ? 0 : (1 << UInt64(shift)) - 1 }
+    /// Writes 8 bits: the high part fills the last byte, the low part starts a new one.
+    mutating func writeByte(_ byte: UInt8) {
+        if freeBits == 0 {
+            bytes.append(0)
+            freeBits = 8
         }
+        bytes[bytes.count - 1] |= byte >> UInt8(8 - freeBits)
+        bytes.append(freeBits == 8 ? 0 : byte << UInt8(freeBits))
     }
 
-    /// Writes whole bytes (the varints of a chunk's first samples go through the bit stream too).
-    mutating func writeByte(_ byte: UInt8) {
-        writeBits(UInt64(byte), count: 8)
+    /// Writes the low `count` bits of `value`, highest first: whole bytes, then single bits.
+    mutating func writeBits(_ value: UInt64, count: Int) {
+        guard count > 0 else { return }
+        var remaining = count
+        var shifted = value << UInt64(64 - count)
+        while remaining >= 8 {
+            writeByte(UInt8(shifted >> 56))
+            shifted <<= 8
+            remaining -= 8
+        }
+        while remaining > 0 {
+            writeBit(shifted >> 63 == 1)
+            shifted <<= 1
+            remaining -= 1
+        }
     }
 }

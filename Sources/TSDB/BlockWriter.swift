@@ -73,7 +73,7 @@ public struct BlockWriter {
             ulid: ulid.description, minTime: minTime, maxTime: maxTime + 1,
             stats: .init(numSamples: samples, numSeries: UInt64(entries.count), numChunks: chunkCount),
             compaction: .init(level: level, sources: sources ?? [ulid.description], parents: parents))
-        try DurableFile.write(try BlockMeta.encodeJSON(meta, path: temporary + "/meta.json"), to: temporary + "/meta.json")
+        try DurableFile.write(BlockMeta.encodeJSON(meta), to: temporary + "/meta.json")
         try DurableFile.syncDirectory(temporary + "/chunks")
         try DurableFile.syncDirectory(temporary)
         try DurableFile.rename(temporary, to: final)
@@ -82,11 +82,31 @@ public struct BlockWriter {
 }
 
 extension BlockMeta {
-    /// The JSON Prometheus writes: tab-indented, keys in declaration order.
-    static func encodeJSON(_ meta: BlockMeta, path: String) throws(TSDBError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return try TSDBError.wrap(path: path) { [UInt8](try encoder.encode(meta)) }
+    /// The JSON exactly as Prometheus writes it (Go's `json.MarshalIndent` with a tab, fields in
+    /// its order, empty optional fields left out), so block directories differ only in their ULIDs.
+    /// ULIDs are base32 and numbers are integers: nothing needs escaping.
+    static func encodeJSON(_ meta: BlockMeta) -> [UInt8] {
+        var lines = ["{", "\t\"ulid\": \"\(meta.ulid)\",", "\t\"minTime\": \(meta.minTime),", "\t\"maxTime\": \(meta.maxTime),"]
+        lines += ["\t\"stats\": {", "\t\t\"numSamples\": \(meta.stats.numSamples),", "\t\t\"numSeries\": \(meta.stats.numSeries),"]
+        if let tombstones = meta.stats.numTombstones, tombstones > 0 {
+            lines += ["\t\t\"numChunks\": \(meta.stats.numChunks),", "\t\t\"numTombstones\": \(tombstones)"]
+        } else {
+            lines.append("\t\t\"numChunks\": \(meta.stats.numChunks)")
+        }
+        lines += ["\t},", "\t\"compaction\": {", "\t\t\"level\": \(meta.compaction.level),", "\t\t\"sources\": ["]
+        lines += meta.compaction.sources.enumerated().map { "\t\t\t\"\($0.element)\"" + ($0.offset < meta.compaction.sources.count - 1 ? "," : "") }
+        if let parents = meta.compaction.parents, !parents.isEmpty {
+            lines += ["\t\t],", "\t\t\"parents\": ["]
+            for (position, parent) in parents.enumerated() {
+                lines += ["\t\t\t{", "\t\t\t\t\"ulid\": \"\(parent.ulid)\",", "\t\t\t\t\"minTime\": \(parent.minTime),",
+                          "\t\t\t\t\"maxTime\": \(parent.maxTime)", "\t\t\t}" + (position < parents.count - 1 ? "," : "")]
+            }
+            lines.append("\t\t]")
+        } else {
+            lines.append("\t\t]")
+        }
+        lines += ["\t},", "\t\"version\": \(meta.version)", "}"]
+        return Array(lines.joined(separator: "\n").utf8)
     }
 
     /// Reads and validates a `meta.json`.

@@ -43,8 +43,8 @@ struct IndexWriter {
             for symbol in symbols { body.putUvarintString(symbol) }
         }
 
-        // Series, collecting postings (name -> value -> series IDs) as we go.
-        out.pad(to: 16)
+        // Series, collecting postings (name -> value -> series IDs) as we go. Like Prometheus, the
+        // TOC points at the section's start before the alignment padding of the first series.
         toc[1] = UInt64(out.count)
         var postings: [String: [String: [UInt32]]] = [:]
         var allSeries: [UInt32] = []

@@ -28,7 +28,7 @@ struct OpenMetricsImportCommand: ParsableCommand {
 
     @OptionGroup var data: DataDirectoryOptions
 
-    @Option(name: .customLong("max-block-duration"), help: "Width of each block, aligned as Prometheus aligns them (e.g. 2h, 24h).")
+    @Option(name: .customLong("max-block-duration"), help: "Largest block width (e.g. 24h); rounded down to 2h × 3ⁿ and aligned, as promtool does.")
     var maxBlockDuration: String = "2h"
 
     @Flag(help: "Stop at the first malformed line or rejected sample.")
@@ -44,7 +44,7 @@ struct OpenMetricsImportCommand: ParsableCommand {
         }
         guard duration >= 60_000 else { throw ValidationError("--max-block-duration must be at least 1m") }
         let backfill = OpenMetricsBackfill(
-            path: file, dataDirectory: data.path, options: BackfillOptions(blockDuration: duration, strict: strict))
+            path: file, dataDirectory: data.path, options: BackfillOptions(maxBlockDuration: duration, strict: strict))
         let bar = (!quiet && isatty(STDERR_FILENO) == 1) ? ProgressBar(label: "importing") : nil
         let summary: BackfillSummary
         do {

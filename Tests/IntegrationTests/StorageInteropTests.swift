@@ -73,6 +73,18 @@ struct StorageInteropTests {
             #expect(Array(our[4...6]) == Array(their[4...6]), "samples, chunks, series")
         }
 
+        // Byte for byte: the same chunks, index and tombstones; meta.json differs only in the ULIDs.
+        for (our, their) in zip(ourBlocks, theirBlocks) {
+            for file in ["chunks/000001", "index", "tombstones"] {
+                let ourBytes = FileManager.default.contents(atPath: "\(ours)/\(our[0])/\(file)")
+                let theirBytes = FileManager.default.contents(atPath: "\(theirs)/\(their[0])/\(file)")
+                #expect(ourBytes != nil && ourBytes == theirBytes, "\(file) of block \(our[0]) differs from promtool's")
+            }
+            let ourMeta = try String(contentsOfFile: "\(ours)/\(our[0])/meta.json", encoding: .utf8).replacingOccurrences(of: our[0], with: "ULID")
+            let theirMeta = try String(contentsOfFile: "\(theirs)/\(their[0])/meta.json", encoding: .utf8).replacingOccurrences(of: their[0], with: "ULID")
+            #expect(ourMeta == theirMeta)
+        }
+
         // promtool's dump of our blocks is identical, line for line, to its dump of its own.
         let ourDump = try await Command.run(Self.promtool, ["tsdb", "dump", ours], timeout: .seconds(300))
         let theirDump = try await Command.run(Self.promtool, ["tsdb", "dump", theirs], timeout: .seconds(300))
