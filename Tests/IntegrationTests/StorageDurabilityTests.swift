@@ -77,6 +77,27 @@ struct StorageDurabilityTests {
         #expect(resumed.exitCode == 0, "\(resumed)")
     }
 
+    @Test("a second process on the same data directory is refused, naming the holder")
+    func secondProcessRefused() async throws {
+        let directory = Self.temporaryDirectory("locked")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "-out"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let first = try Command.spawn(Command.etcdmonBinary, ["tsdb", "write-synthetic", "--data-dir", directory, "--series", "5"], standardOutput: output)
+        defer { kill(first, SIGKILL) }
+        for _ in 0..<200 where ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").isEmpty {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let second = try await Command.etcdmon(["tsdb", "write-synthetic", "--data-dir", directory, "--batches", "1"])
+        #expect(second.exitCode != 0)
+        #expect(second.standardError.contains("in use by another process (pid \(first))"), "\(second)")
+        // Readers do not need the lock.
+        let reader = try await Command.etcdmon(["tsdb", "stats", "--data-dir", directory])
+        #expect(reader.exitCode == 0, "\(reader)")
+        kill(first, SIGKILL)
+        try await Command.wait(for: first)
+    }
+
     @Test("a full disk fails appends clearly, keeps what was committed, and appends resume when space returns")
     func diskFull() async throws {
         let mountPoint = Self.temporaryDirectory("tmpfs")

@@ -146,6 +146,21 @@ struct BlockTests {
         #expect(unsupported.unreadableBlocks.first?.description.contains("index format version 3") == true)
     }
 
+    @Test("a block of an unknown meta version is reported and skipped, the others read")
+    func unknownMetaVersion() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let good = try Self.write(Self.fixtureSeries(), into: directory)
+        let other = try Self.write([StoredSeries(labels: Labels(["__name__": "x"]), timestamps: [1], values: [1])], into: directory)
+        let metaPath = directory + "/" + other.ulid + "/meta.json"
+        let text = try String(contentsOfFile: metaPath, encoding: .utf8).replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7")
+        try text.write(toFile: metaPath, atomically: true, encoding: .utf8)
+        let database = try Database(directory: directory)
+        #expect(database.blocks.map(\.meta.ulid) == [good.ulid])
+        #expect(database.unreadableBlocks.first?.description.contains("block meta version 7") == true)
+        #expect(database.unreadableBlocks.first?.description.contains(metaPath) == true)
+    }
+
     @Test("leftovers of an interrupted block write are removed, not read")
     func interruptedWrite() throws {
         let directory = Self.temporaryDirectory()
