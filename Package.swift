@@ -23,7 +23,7 @@ let package = Package(
         // Debian's libsnappy (libsnappy-dev, installed by scripts/install-deps.sh).
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
         // PromQL: lexer, parser (with Prometheus's type checks), AST. Evaluation reads only a `Querier`.
-        .target(name: "PromQL", dependencies: ["EtcdmonModel"]),
+        .target(name: "PromQL", dependencies: ["EtcdmonModel", "TSDB"]),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
         // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.
@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "TSDBTests", dependencies: ["TSDB", "Backfill", "EtcdmonModel", "TestSupport"]),
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

@@ -1,0 +1,277 @@
+import EtcdmonModel
+import TSDB
+
+/// Evaluates PromQL over a `Querier` with Prometheus 2.42's semantics for floats: a 5-minute
+/// lookback, staleness markers hide series, closed ranges `[t - range, t]`, subqueries aligned to
+/// their step, Prometheus's extrapolation in `rate`/`increase`/`delta`.
+public struct Engine: Sendable {
+    /// How far back an instant selector looks for a sample.
+    public var lookbackDelta: Int64 = 5 * 60_000
+    /// Step of a subquery written without one (`[1h:]`), when the query has none of its own.
+    public var defaultSubqueryStep: Int64 = 60_000
+    /// The most samples a query may hold in memory at once.
+    public var maxSamples = 50_000_000
+
+    public init() {}
+
+    /// Evaluates `expression` at one time (milliseconds).
+    public func instant(_ expression: Expression, at time: Int64, querier: any Querier) throws(EvaluationError) -> QueryValue {
+        let evaluation = try Evaluation(engine: self, expression: expression, start: time, end: time, step: 0, querier: querier)
+        switch try evaluation.evaluate(expression, at: time) {
+        case .scalar(let value): return .scalar(value, timestamp: time)
+        case .string(let text): return .string(text, timestamp: time)
+        case .vector(let samples): return .vector(samples.map { VectorSample(labels: $0.labels, value: $0.value, timestamp: time) })
+        case .matrix(let series): return .matrix(series)
+        }
+    }
+
+    /// Evaluates `expression` at every step from `start` to `end`; the result is a matrix.
+    public func range(
+        _ expression: Expression, start: Int64, end: Int64, step: Int64, querier: any Querier
+    ) throws(EvaluationError) -> QueryValue {
+        guard step > 0 else { throw EvaluationError("zero or negative query resolution step widths are not accepted") }
+        guard end >= start else { throw EvaluationError("end timestamp must not be before start time") }
+        guard expression.type == .scalar || expression.type == .vector else {
+            throw EvaluationError("invalid expression type \"\(expression.type.rawValue)\" for range query, must be Scalar or instant Vector")
+        }
+        let evaluation = try Evaluation(engine: self, expression: expression, start: start, end: end, step: step, querier: querier)
+        var series: [Labels: SeriesPoints] = [:]
+        var order: [Labels] = []
+        var time = start
+        while time <= end {
+            switch try evaluation.evaluate(expression, at: time) {
+            case .scalar(let value):
+                if series[.empty] == nil { order.append(.empty); series[.empty] = SeriesPoints(labels: .empty) }
+                series[.empty]!.timestamps.append(time)
+                series[.empty]!.values.append(value)
+            case .vector(let samples):
+                for sample in samples {
+                    if series[sample.labels] == nil { order.append(sample.labels); series[sample.labels] = SeriesPoints(labels: sample.labels) }
+                    series[sample.labels]!.timestamps.append(time)
+                    series[sample.labels]!.values.append(sample.value)
+                }
+            default:
+                throw EvaluationError("range query of an expression that is not a scalar or instant vector")
+            }
+            time += step
+        }
+        return .matrix(order.map { series[$0]! }.sorted { $0.labels < $1.labels })
+    }
+}
+
+/// Prometheus's stale marker.
+let staleMarkerBits: UInt64 = 0x7FF0_0000_0000_0002
+
+/// A value during evaluation.
+enum Value {
+    case scalar(Double)
+    case string(String)
+    case vector([VectorSample])
+    case matrix([SeriesPoints])
+}
+
+/// One query's evaluation: the data its selectors need, loaded once, then sliced per step.
+final class Evaluation {
+    let engine: Engine
+    let start: Int64
+    let end: Int64
+    let step: Int64
+    private var data: [String: [StoredSeries]] = [:]
+    private var loadedSamples = 0
+
+    init(engine: Engine, expression: Expression, start: Int64, end: Int64, step: Int64, querier: any Querier) throws(EvaluationError) {
+        self.engine = engine
+        self.start = start
+        self.end = end
+        self.step = step
+        var windows: [String: (matchers: [LabelMatcher], minTime: Int64, maxTime: Int64)] = [:]
+        collectWindows(expression, from: start, to: end, into: &windows)
+        for (key, window) in windows {
+            do {
+                let series = try querier.select(window.matchers, minTime: window.minTime, maxTime: window.maxTime)
+                loadedSamples += series.reduce(0) { $0 + $1.timestamps.count }
+                guard loadedSamples <= engine.maxSamples else {
+                    throw EvaluationError(.tooManySamples, "query processing would load too many samples into memory in query execution")
+                }
+                data[key] = series
+            } catch let error as EvaluationError {
+                throw error
+            } catch {
+                throw EvaluationError(.storage, "\(error)")
+            }
+        }
+    }
+
+    /// The time range each selector may read, over all the times it will be evaluated at.
+    private func collectWindows(
+        _ expression: Expression, from: Int64, to: Int64,
+        into windows: inout [String: (matchers: [LabelMatcher], minTime: Int64, maxTime: Int64)]
+    ) {
+        func add(_ selector: VectorSelector, back: Int64) {
+            let (low, high) = pinned(selector.at, from, to)
+            let minTime = low - selector.offset - back
+            let maxTime = high - selector.offset
+            let key = Self.key(selector)
+            if let existing = windows[key] {
+                windows[key] = (selector.matchers, min(existing.minTime, minTime), max(existing.maxTime, maxTime))
+            } else {
+                windows[key] = (selector.matchers, minTime, maxTime)
+            }
+        }
+        switch expression {
+        case .vectorSelector(let selector): add(selector, back: engine.lookbackDelta)
+        case .matrixSelector(let selector, let range): add(selector, back: range)
+        case .subquery(let inner, let range, let step, let offset, let at):
+            let (low, high) = pinned(at, from, to)
+            collectWindows(inner, from: low - offset - range - (step ?? engine.defaultSubqueryStep), to: high - offset, into: &windows)
+        case .parenthesized(let inner), .unaryMinus(let inner): collectWindows(inner, from: from, to: to, into: &windows)
+        case .binary(_, let left, let right, _, _):
+            collectWindows(left, from: from, to: to, into: &windows)
+            collectWindows(right, from: from, to: to, into: &windows)
+        case .aggregate(_, let inner, let parameter, _, _):
+            collectWindows(inner, from: from, to: to, into: &windows)
+            if let parameter { collectWindows(parameter, from: from, to: to, into: &windows) }
+        case .call(_, let arguments):
+            for argument in arguments { collectWindows(argument, from: from, to: to, into: &windows) }
+        case .number, .string: break
+        }
+    }
+
+    private func pinned(_ at: AtModifier?, _ from: Int64, _ to: Int64) -> (Int64, Int64) {
+        switch at {
+        case .timestamp(let time)?: (time, time)
+        case .start?: (start, start)
+        case .end?: (end, end)
+        case nil: (from, to)
+        }
+    }
+
+    static func key(_ selector: VectorSelector) -> String {
+        selector.matchers.map(\.description).sorted().joined(separator: ",")
+    }
+
+    /// The time a selector or subquery reads at, evaluated at `time`.
+    func referenceTime(_ at: AtModifier?, offset: Int64, evaluatedAt time: Int64) -> Int64 {
+        switch at {
+        case .timestamp(let pinned)?: pinned - offset
+        case .start?: start - offset
+        case .end?: end - offset
+        case nil: time - offset
+        }
+    }
+
+    // MARK: - Evaluation
+
+    func evaluate(_ expression: Expression, at time: Int64) throws(EvaluationError) -> Value {
+        switch expression {
+        case .number(let value): return .scalar(value)
+        case .string(let text): return .string(text)
+        case .parenthesized(let inner): return try evaluate(inner, at: time)
+        case .vectorSelector(let selector): return .vector(instantSelect(selector, at: time))
+        case .matrixSelector(let selector, let range): return .matrix(rangeSelect(selector, range: range, at: time))
+        case .subquery(let inner, let range, let subqueryStep, let offset, let at):
+            return .matrix(try subquery(inner, range: range, step: subqueryStep, offset: offset, at: at, time: time))
+        case .unaryMinus(let inner):
+            switch try evaluate(inner, at: time) {
+            case .scalar(let value): return .scalar(-value)
+            case .vector(let samples):
+                return .vector(try unique(samples.map { VectorSample(labels: $0.labels.droppingMetricName, value: -$0.value, timestamp: time) }))
+            default: throw EvaluationError("unary minus on a value that is not a scalar or vector")
+            }
+        case .binary(let op, let left, let right, let returnBool, let matching):
+            return Self.stamped(try binary(op, try evaluate(left, at: time), try evaluate(right, at: time), returnBool: returnBool, matching: matching), time)
+        case .aggregate(let op, let inner, let parameter, let grouping, let without):
+            guard case .vector(let samples) = try evaluate(inner, at: time) else { throw EvaluationError("aggregation over a non-vector") }
+            let parameterValue = try parameter.map { expression throws(EvaluationError) in try evaluate(expression, at: time) }
+            return Self.stamped(.vector(try aggregate(op, samples, parameter: parameterValue, grouping: grouping, without: without)), time)
+        case .call(let function, let arguments):
+            return Self.stamped(try call(function, arguments, at: time), time)
+        }
+    }
+
+    /// Computed vectors carry the evaluation time; only a selector's samples keep their own
+    /// (which `timestamp()` reads).
+    static func stamped(_ value: Value, _ time: Int64) -> Value {
+        guard case .vector(let samples) = value else { return value }
+        return .vector(samples.map { VectorSample(labels: $0.labels, value: $0.value, timestamp: time) })
+    }
+
+    /// The latest sample of each series within the lookback window, unless it is a stale marker.
+    func instantSelect(_ selector: VectorSelector, at time: Int64) -> [VectorSample] {
+        let reference = referenceTime(selector.at, offset: selector.offset, evaluatedAt: time)
+        var output: [VectorSample] = []
+        for series in data[Self.key(selector)] ?? [] {
+            let index = Self.lastIndex(in: series.timestamps, atOrBefore: reference)
+            guard index >= 0, series.timestamps[index] >= reference - engine.lookbackDelta,
+                  series.values[index].bitPattern != staleMarkerBits else { continue }
+            output.append(VectorSample(labels: series.labels, value: series.values[index], timestamp: series.timestamps[index]))
+        }
+        return output
+    }
+
+    /// The samples of each series in `[t - range, t]`, stale markers left out.
+    func rangeSelect(_ selector: VectorSelector, range: Int64, at time: Int64) -> [SeriesPoints] {
+        let reference = referenceTime(selector.at, offset: selector.offset, evaluatedAt: time)
+        var output: [SeriesPoints] = []
+        for series in data[Self.key(selector)] ?? [] {
+            let last = Self.lastIndex(in: series.timestamps, atOrBefore: reference)
+            guard last >= 0 else { continue }
+            var first = Self.lastIndex(in: series.timestamps, atOrBefore: reference - range - 1) + 1
+            var points = SeriesPoints(labels: series.labels)
+            while first <= last {
+                if series.values[first].bitPattern != staleMarkerBits {
+                    points.timestamps.append(series.timestamps[first])
+                    points.values.append(series.values[first])
+                }
+                first += 1
+            }
+            if !points.timestamps.isEmpty { output.append(points) }
+        }
+        return output
+    }
+
+    private func subquery(
+        _ inner: Expression, range: Int64, step subqueryStep: Int64?, offset: Int64, at: AtModifier?, time: Int64
+    ) throws(EvaluationError) -> [SeriesPoints] {
+        let interval = subqueryStep ?? engine.defaultSubqueryStep
+        let reference = referenceTime(at, offset: offset, evaluatedAt: time)
+        let lowest = reference - range
+        var current = interval * (lowest / interval)
+        if current < lowest { current += interval }
+        var series: [Labels: SeriesPoints] = [:]
+        while current <= reference {
+            switch try evaluate(inner, at: current) {
+            case .vector(let samples):
+                for sample in samples {
+                    series[sample.labels, default: SeriesPoints(labels: sample.labels)].timestamps.append(current)
+                    series[sample.labels]!.values.append(sample.value)
+                }
+            case .scalar(let value):
+                series[.empty, default: SeriesPoints(labels: .empty)].timestamps.append(current)
+                series[.empty]!.values.append(value)
+            default: throw EvaluationError("subquery of a value that is not a scalar or vector")
+            }
+            current += interval
+        }
+        return series.values.sorted { $0.labels < $1.labels }
+    }
+
+    /// Index of the last timestamp ≤ `time`, or -1.
+    static func lastIndex(in timestamps: [Int64], atOrBefore time: Int64) -> Int {
+        var low = 0
+        var high = timestamps.count
+        while low < high {
+            let middle = (low + high) / 2
+            if timestamps[middle] <= time { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
+    }
+}
+
+extension Labels {
+    /// The labels without `__name__`.
+    var droppingMetricName: Labels {
+        guard self[Labels.metricName] != nil else { return self }
+        return Labels(elements.filter { $0.name != Labels.metricName })
+    }
+}

@@ -1,0 +1,415 @@
+import EtcdmonModel
+import Foundation
+
+extension Evaluation {
+    /// The range and reference time of a range-vector argument, for extrapolation.
+    private func window(of argument: Expression, at time: Int64) -> (range: Int64, end: Int64) {
+        switch argument {
+        case .matrixSelector(let selector, let range):
+            return (range, referenceTime(selector.at, offset: selector.offset, evaluatedAt: time))
+        case .subquery(_, let range, _, let offset, let at):
+            return (range, referenceTime(at, offset: offset, evaluatedAt: time))
+        case .parenthesized(let inner):
+            return window(of: inner, at: time)
+        default:
+            return (0, time)
+        }
+    }
+
+    func call(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> Value {
+        var values: [Value] = []
+        for argument in arguments { values.append(try evaluate(argument, at: time)) }
+        func vector(_ index: Int) -> [VectorSample] {
+            if case .vector(let samples) = values[index] { return samples }
+            return []
+        }
+        func matrix(_ index: Int) -> [SeriesPoints] {
+            if case .matrix(let series) = values[index] { return series }
+            return []
+        }
+        func scalar(_ index: Int) -> Double {
+            if case .scalar(let value) = values[index] { return value }
+            return .nan
+        }
+        func string(_ index: Int) -> String {
+            if case .string(let text) = values[index] { return text }
+            return ""
+        }
+        func mapValues(_ transform: (Double) -> Double) throws(EvaluationError) -> Value {
+            .vector(try unique(vector(0).map { VectorSample(labels: $0.labels.droppingMetricName, value: transform($0.value), timestamp: $0.timestamp) }))
+        }
+        func overTime(keepName: Bool = false, _ reduce: (SeriesPoints) -> Double?) throws(EvaluationError) -> Value {
+            var output: [VectorSample] = []
+            for series in matrix(0) {
+                guard let value = reduce(series) else { continue }
+                output.append(VectorSample(labels: keepName ? series.labels : series.labels.droppingMetricName, value: value, timestamp: time))
+            }
+            return .vector(try unique(output))
+        }
+
+        switch function.name {
+        case "abs": return try mapValues { abs($0) }
+        case "ceil": return try mapValues { ceil($0) }
+        case "floor": return try mapValues { floor($0) }
+        case "exp": return try mapValues { exp($0) }
+        case "ln": return try mapValues { log($0) }
+        case "log2": return try mapValues { log2($0) }
+        case "log10": return try mapValues { log10($0) }
+        case "sqrt": return try mapValues { $0.squareRoot() }
+        case "sgn": return try mapValues { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 }
+        case "deg": return try mapValues { $0 * 180 / .pi }
+        case "rad": return try mapValues { $0 * .pi / 180 }
+        case "acos": return try mapValues { acos($0) }
+        case "acosh": return try mapValues { acosh($0) }
+        case "asin": return try mapValues { asin($0) }
+        case "asinh": return try mapValues { asinh($0) }
+        case "atan": return try mapValues { atan($0) }
+        case "atanh": return try mapValues { atanh($0) }
+        case "cos": return try mapValues { cos($0) }
+        case "cosh": return try mapValues { cosh($0) }
+        case "sin": return try mapValues { sin($0) }
+        case "sinh": return try mapValues { sinh($0) }
+        case "tan": return try mapValues { tan($0) }
+        case "tanh": return try mapValues { tanh($0) }
+        case "round":
+            let nearest = values.count > 1 ? scalar(1) : 1
+            let inverse = 1 / nearest
+            return try mapValues { floor($0 * inverse + 0.5) / inverse }
+        case "clamp":
+            let (low, high) = (scalar(1), scalar(2))
+            if high < low { return .vector([]) }
+            return try mapValues { Self.goMax(low, Self.goMin(high, $0)) }
+        case "clamp_max":
+            let high = scalar(1)
+            return try mapValues { Self.goMin(high, $0) }
+        case "clamp_min":
+            let low = scalar(1)
+            return try mapValues { Self.goMax(low, $0) }
+        case "timestamp":
+            return .vector(try unique(vector(0).map {
+                VectorSample(labels: $0.labels.droppingMetricName, value: Double($0.timestamp) / 1000, timestamp: $0.timestamp)
+            }))
+        case "sort", "sort_desc":
+            let descending = function.name == "sort_desc"
+            return .vector(vector(0).sorted { a, b in
+                if a.value.isNaN { return false }
+                if b.value.isNaN { return true }
+                return descending ? a.value > b.value : a.value < b.value
+            })
+        case "vector": return .vector([VectorSample(labels: .empty, value: scalar(0), timestamp: time)])
+        case "scalar":
+            let samples = vector(0)
+            return .scalar(samples.count == 1 ? samples[0].value : .nan)
+        case "time": return .scalar(Double(time) / 1000)
+        case "pi": return .scalar(.pi)
+        case "absent", "absent_over_time":
+            let present = function.name == "absent" ? !vector(0).isEmpty : !matrix(0).isEmpty
+            if present { return .vector([]) }
+            return .vector([VectorSample(labels: absentLabels(arguments[0]), value: 1, timestamp: time)])
+        case "present_over_time": return try overTime { _ in 1 }
+        case "count_over_time": return try overTime { Double($0.values.count) }
+        case "sum_over_time": return try overTime { $0.values.reduce(0, +) }
+        case "avg_over_time": return try overTime { Self.mean($0.values) }
+        case "min_over_time":
+            return try overTime { series in series.values.dropFirst().reduce(series.values[0]) { $1 < $0 || $0.isNaN ? $1 : $0 } }
+        case "max_over_time":
+            return try overTime { series in series.values.dropFirst().reduce(series.values[0]) { $1 > $0 || $0.isNaN ? $1 : $0 } }
+        case "last_over_time": return try overTime(keepName: true) { $0.values.last }
+        case "stdvar_over_time": return try overTime { Self.variance($0.values) }
+        case "stddev_over_time": return try overTime { Self.variance($0.values).squareRoot() }
+        case "quantile_over_time":
+            let q = scalar(0)
+            var output: [VectorSample] = []
+            if case .matrix(let series) = values[1] {
+                for item in series { output.append(VectorSample(labels: item.labels.droppingMetricName, value: Self.quantile(q, item.values), timestamp: time)) }
+            }
+            return .vector(try unique(output))
+        case "changes":
+            return try overTime { series in
+                var changes = 0.0
+                for index in series.values.indices.dropFirst() {
+                    let (previous, current) = (series.values[index - 1], series.values[index])
+                    if current != previous && !(current.isNaN && previous.isNaN) { changes += 1 }
+                }
+                return changes
+            }
+        case "resets":
+            return try overTime { series in
+                var resets = 0.0
+                for index in series.values.indices.dropFirst() where series.values[index] < series.values[index - 1] { resets += 1 }
+                return resets
+            }
+        case "rate", "increase", "delta":
+            let (range, end) = window(of: arguments[0], at: time)
+            let isCounter = function.name != "delta"
+            let isRate = function.name == "rate"
+            return try overTime { Self.extrapolatedRate($0, rangeStart: end - range, rangeEnd: end, range: range, isCounter: isCounter, isRate: isRate) }
+        case "irate", "idelta":
+            let isRate = function.name == "irate"
+            return try overTime { series in
+                let count = series.values.count
+                guard count >= 2 else { return nil }
+                let (last, previous) = (series.values[count - 1], series.values[count - 2])
+                var result = last - previous
+                if isRate && last < previous { result = last }
+                let interval = series.timestamps[count - 1] - series.timestamps[count - 2]
+                guard interval != 0 else { return nil }
+                return isRate ? result / (Double(interval) / 1000) : result
+            }
+        case "deriv":
+            return try overTime { series in
+                guard series.values.count >= 2 else { return nil }
+                return Self.linearRegression(series, interceptTime: series.timestamps[0]).slope
+            }
+        case "predict_linear":
+            let duration = scalar(1)
+            return try overTime { series in
+                guard series.values.count >= 2 else { return nil }
+                let (slope, intercept) = Self.linearRegression(series, interceptTime: time)
+                return slope * duration + intercept
+            }
+        case "holt_winters":
+            let (smoothing, trend) = (scalar(1), scalar(2))
+            guard smoothing > 0 && smoothing < 1 else { throw EvaluationError("invalid smoothing factor. Expected: 0 < sf < 1, got: \(smoothing)") }
+            guard trend > 0 && trend < 1 else { throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(trend)") }
+            return try overTime { series in Self.holtWinters(series.values, smoothing: smoothing, trend: trend) }
+        case "histogram_quantile":
+            return .vector(try unique(Self.histogramQuantile(scalar(0), vector(1), time: time)))
+        case "label_replace":
+            return .vector(try unique(try labelReplace(vector(0), destination: string(1), replacement: string(2), source: string(3), pattern: string(4))))
+        case "label_join":
+            let destination = string(1)
+            guard Self.isValidLabelName(destination) else { throw EvaluationError("invalid destination label name in label_join(): \(destination)") }
+            let separator = string(2)
+            let sources = (3..<values.count).map(string)
+            return .vector(try unique(vector(0).map { sample in
+                let joined = sources.map { sample.labels[$0] ?? "" }.joined(separator: separator)
+                var elements = sample.labels.elements.filter { $0.name != destination }
+                if !joined.isEmpty { elements.append(Label(destination, joined)) }
+                return VectorSample(labels: Labels(elements), value: sample.value, timestamp: sample.timestamp)
+            }))
+        case "day_of_month", "day_of_week", "day_of_year", "days_in_month", "hour", "minute", "month", "year":
+            let samples = values.isEmpty
+                ? [VectorSample(labels: .empty, value: Double(time) / 1000, timestamp: time)]
+                : vector(0)
+            return .vector(try unique(samples.map { sample in
+                VectorSample(labels: sample.labels.droppingMetricName, value: Self.dateComponent(function.name, of: sample.value), timestamp: sample.timestamp)
+            }))
+        default:
+            throw EvaluationError("function \(function.name) is not supported (native histograms are not supported)")
+        }
+    }
+
+    /// Go's `math.Min`: NaN if either is NaN.
+    static func goMin(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
+    /// Go's `math.Max`: NaN if either is NaN.
+    static func goMax(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) }
+
+    /// Rejects vectors with two elements of the same labels (after a function dropped `__name__`).
+    func unique(_ samples: [VectorSample]) throws(EvaluationError) -> [VectorSample] {
+        var seen = Set<Labels>()
+        for sample in samples where !seen.insert(sample.labels).inserted {
+            throw EvaluationError("vector cannot contain metrics with the same labelset")
+        }
+        return samples
+    }
+
+    /// The labels `absent` gives its result: the argument's equality matchers (each name used once).
+    private func absentLabels(_ argument: Expression) -> Labels {
+        let selector: VectorSelector
+        switch argument {
+        case .vectorSelector(let value), .matrixSelector(let value, _): selector = value
+        default: return .empty
+        }
+        var counts: [String: Int] = [:]
+        for matcher in selector.matchers { counts[matcher.name, default: 0] += 1 }
+        return Labels(selector.matchers.filter { $0.kind == .equal && $0.name != Labels.metricName && counts[$0.name] == 1 }
+            .map { Label($0.name, $0.value) })
+    }
+
+    static func extrapolatedRate(
+        _ series: SeriesPoints, rangeStart: Int64, rangeEnd: Int64, range: Int64, isCounter: Bool, isRate: Bool
+    ) -> Double? {
+        let values = series.values
+        let times = series.timestamps
+        guard values.count >= 2 else { return nil }
+        var result = values[values.count - 1] - values[0]
+        if isCounter {
+            var last = 0.0
+            for value in values {
+                if value < last { result += last }
+                last = value
+            }
+        }
+        var durationToStart = Double(times[0] - rangeStart) / 1000
+        let durationToEnd = Double(rangeEnd - times[times.count - 1]) / 1000
+        let sampled = Double(times[times.count - 1] - times[0]) / 1000
+        let averageInterval = sampled / Double(values.count - 1)
+        if isCounter && result > 0 && values[0] >= 0 {
+            let durationToZero = sampled * (values[0] / result)
+            if durationToZero < durationToStart { durationToStart = durationToZero }
+        }
+        let threshold = averageInterval * 1.1
+        var interval = sampled
+        interval += durationToStart < threshold ? durationToStart : averageInterval / 2
+        interval += durationToEnd < threshold ? durationToEnd : averageInterval / 2
+        result *= interval / sampled
+        if isRate { result /= Double(range) / 1000 }
+        return result
+    }
+
+    static func linearRegression(_ series: SeriesPoints, interceptTime: Int64) -> (slope: Double, intercept: Double) {
+        var n = 0.0, sumX = 0.0, sumY = 0.0, sumXY = 0.0, sumX2 = 0.0
+        for (time, value) in zip(series.timestamps, series.values) {
+            let x = Double(time - interceptTime) / 1000
+            n += 1
+            sumX += x
+            sumY += value
+            sumXY += x * value
+            sumX2 += x * x
+        }
+        let covariance = sumXY - sumX * sumY / n
+        let variance = sumX2 - sumX * sumX / n
+        let slope = covariance / variance
+        return (slope, sumY / n - slope * sumX / n)
+    }
+
+    static func holtWinters(_ values: [Double], smoothing: Double, trend: Double) -> Double? {
+        guard values.count >= 2 else { return nil }
+        var s0 = 0.0
+        var s1 = values[0]
+        var b = values[1] - values[0]
+        for index in 1..<values.count {
+            let x = smoothing * values[index]
+            if index > 1 { b = trend * (s1 - s0) + (1 - trend) * b }
+            let y = (1 - smoothing) * (s1 + b)
+            s0 = s1
+            s1 = x + y
+        }
+        return s1
+    }
+
+    static func histogramQuantile(_ q: Double, _ samples: [VectorSample], time: Int64) -> [VectorSample] {
+        var groups: [Labels: [(bound: Double, count: Double)]] = [:]
+        var order: [Labels] = []
+        for sample in samples {
+            guard let text = sample.labels["le"], let bound = Double(text.trimmingCharacters(in: .whitespaces)) ?? (text == "+Inf" ? .infinity : nil) else { continue }
+            // Grouped with the metric name, which the result then drops: two histograms that differ
+            // only in name collide, as in Prometheus.
+            let key = Labels(sample.labels.elements.filter { $0.name != "le" })
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append((bound, sample.value))
+        }
+        return order.map { VectorSample(labels: $0.droppingMetricName, value: bucketQuantile(q, groups[$0]!), timestamp: time) }
+    }
+
+    static func bucketQuantile(_ q: Double, _ input: [(bound: Double, count: Double)]) -> Double {
+        if q.isNaN { return .nan }
+        if q < 0 { return -.infinity }
+        if q > 1 { return .infinity }
+        var buckets = input.sorted { $0.bound < $1.bound }
+        guard let last = buckets.last, last.bound == .infinity else { return .nan }
+        var merged: [(bound: Double, count: Double)] = []
+        for bucket in buckets {
+            if let previous = merged.last, previous.bound == bucket.bound {
+                merged[merged.count - 1].count += bucket.count
+            } else {
+                merged.append(bucket)
+            }
+        }
+        buckets = merged
+        var maximum = -Double.infinity
+        for index in buckets.indices {
+            if buckets[index].count > maximum { maximum = buckets[index].count } else if buckets[index].count < maximum { buckets[index].count = maximum }
+        }
+        guard buckets.count >= 2 else { return .nan }
+        let observations = buckets[buckets.count - 1].count
+        guard observations != 0 else { return .nan }
+        var rank = q * observations
+        var b = 0
+        while b < buckets.count - 1 && buckets[b].count < rank { b += 1 }
+        if b == buckets.count - 1 { return buckets[buckets.count - 2].bound }
+        if b == 0 && buckets[0].bound <= 0 { return buckets[0].bound }
+        var start = 0.0
+        let end = buckets[b].bound
+        var count = buckets[b].count
+        if b > 0 {
+            start = buckets[b - 1].bound
+            count -= buckets[b - 1].count
+            rank -= buckets[b - 1].count
+        }
+        return start + (end - start) * (rank / count)
+    }
+
+    static func isValidLabelName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
+    }
+
+    private func labelReplace(
+        _ samples: [VectorSample], destination: String, replacement: String, source: String, pattern: String
+    ) throws(EvaluationError) -> [VectorSample] {
+        let regex: Regex<AnyRegexOutput>
+        do { regex = try Regex("^(?:" + pattern + ")$") } catch {
+            throw EvaluationError("invalid regular expression in label_replace(): \(pattern)")
+        }
+        guard Self.isValidLabelName(destination) else { throw EvaluationError("invalid destination label name in label_replace(): \(destination)") }
+        return samples.map { sample in
+            let value = sample.labels[source] ?? ""
+            guard let match = try? regex.wholeMatch(in: value) else { return sample }
+            let expanded = Self.expand(replacement, match: match)
+            var elements = sample.labels.elements.filter { $0.name != destination }
+            if !expanded.isEmpty { elements.append(Label(destination, expanded)) }
+            return VectorSample(labels: Labels(elements), value: sample.value, timestamp: sample.timestamp)
+        }
+    }
+
+    /// Go's `Regexp.Expand`: `$1`, `${1}`, `$name`, `${name}`, `$$`.
+    static func expand(_ template: String, match: Regex<AnyRegexOutput>.Match) -> String {
+        var output = ""
+        var characters = Substring(template)
+        while let dollar = characters.firstIndex(of: "$") {
+            output += characters[..<dollar]
+            characters = characters[characters.index(after: dollar)...]
+            if characters.first == "$" {
+                output += "$"
+                characters = characters.dropFirst()
+                continue
+            }
+            var name: Substring
+            if characters.first == "{" {
+                guard let close = characters.firstIndex(of: "}") else { output += "$"; continue }
+                name = characters[characters.index(after: characters.startIndex)..<close]
+                characters = characters[characters.index(after: close)...]
+            } else {
+                name = characters.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                characters = characters.dropFirst(name.count)
+            }
+            guard !name.isEmpty else { output += "$"; continue }
+            if let index = Int(name) {
+                if index < match.output.count, let substring = match.output[index].substring { output += substring }
+            } else if let capture = match.output[String(name)], let substring = capture.substring {
+                output += substring
+            }
+        }
+        return output + characters
+    }
+
+    static func dateComponent(_ name: String, of seconds: Double) -> Double {
+        guard seconds.isFinite else { return .nan }
+        let date = Date(timeIntervalSince1970: seconds)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        switch name {
+        case "day_of_month": return Double(components.day!)
+        case "day_of_week": return Double(components.weekday! - 1)
+        case "day_of_year": return Double(calendar.ordinality(of: .day, in: .year, for: date)!)
+        case "days_in_month": return Double(calendar.range(of: .day, in: .month, for: date)!.count)
+        case "hour": return Double(components.hour!)
+        case "minute": return Double(components.minute!)
+        case "month": return Double(components.month!)
+        default: return Double(components.year!)
+        }
+    }
+}
