@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Shared value types: labels, samples, metric types. No dependencies.
@@ -26,6 +28,15 @@ let package = Package(
         .target(name: "PromQL", dependencies: ["EtcdmonModel", "TSDB"]),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
+        // Prometheus's HTTP API over the store (Hummingbird), with a byte-level JSON writer.
+        .target(
+            name: "Web",
+            dependencies: [
+                "PromQL", "TSDB", "EtcdmonModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.
         .target(
             name: "EtcdClient",
@@ -45,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "etcdmon",
             dependencies: [
-                "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill",
+                "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

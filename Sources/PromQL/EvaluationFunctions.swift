@@ -253,9 +253,10 @@ extension Evaluation {
         var interval = sampled
         interval += durationToStart < threshold ? durationToStart : averageInterval / 2
         interval += durationToEnd < threshold ? durationToEnd : averageInterval / 2
-        result *= interval / sampled
-        if isRate { result /= Double(range) / 1000 }
-        return result
+        // One factor, applied once, as Prometheus 2.40+ computes it (the rounding matches).
+        var factor = interval / sampled
+        if isRate { factor /= Double(range) / 1000 }
+        return result * factor
     }
 
     static func linearRegression(_ series: SeriesPoints, interceptTime: Int64) -> (slope: Double, intercept: Double) {

@@ -7,6 +7,6 @@ struct Etcdmon: AsyncParsableCommand {
         commandName: "etcdmon",
         abstract: "Monitor etcd clusters: health checks, status, and (soon) metrics, alerts and dashboards.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, StatusCommand.self, ImportCommand.self, TSDBCommand.self]
+        subcommands: [CheckCommand.self, StatusCommand.self, ImportCommand.self, TSDBCommand.self, QueryCommand.self, ServeCommand.self]
     )
 }

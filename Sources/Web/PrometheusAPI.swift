@@ -1,0 +1,367 @@
+import EtcdmonModel
+import Foundation
+import Hummingbird
+import PromQL
+import TSDB
+
+/// Prometheus's HTTP API (`/api/v1/…`) over a `Storage`: the same paths, parameters, JSON
+/// envelopes, error types and status codes, so Grafana, promtool and scripts work unchanged.
+public struct PrometheusAPI: Sendable {
+    /// The store queried.
+    public let storage: Storage
+    /// Query bounds.
+    public let limits: QueryLimits
+    /// What `/api/v1/status/flags` reports.
+    public let flags: [String: String]
+    private let gate: ConcurrencyGate
+
+    public init(storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:]) {
+        self.storage = storage
+        self.limits = limits
+        self.flags = flags
+        gate = ConcurrencyGate(limit: limits.maxConcurrency)
+    }
+
+    /// Adds the API's routes to `router`.
+    public func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        for method in [HTTPRequest.Method.get, .post] {
+            api.on("query", method: method) { request, _ in await respond { () async throws(APIError) in try await query(request) } }
+            api.on("query_range", method: method) { request, _ in await respond { () async throws(APIError) in try await queryRange(request) } }
+            api.on("series", method: method) { request, _ in await respond { () async throws(APIError) in try await series(request) } }
+            api.on("labels", method: method) { request, _ in await respond { () async throws(APIError) in try await labels(request) } }
+        }
+        api.get("label/:name/values") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            return await respond { () async throws(APIError) in try await labelValues(request, name: name) }
+        }
+        api.get("metadata") { _, _ in await respond { () async throws(APIError) in JSONWriter.object { $0.raw("{}") } } }
+        api.get("status/buildinfo") { _, _ in
+            await respond { () async throws(APIError) in
+                JSONWriter.object { writer in
+                    writer.raw("{\"version\":")
+                    writer.string(EtcdmonVersion.current)
+                    writer.raw(",\"revision\":\"\",\"branch\":\"\",\"buildUser\":\"etcdmon\",\"buildDate\":\"\",\"goVersion\":\"swift\"}")
+                }
+            }
+        }
+        api.get("status/config") { _, _ in await respond { () async throws(APIError) in JSONWriter.object { $0.raw("{\"yaml\":\"\"}") } } }
+        api.get("status/flags") { _, _ in
+            await respond { () async throws(APIError) in
+                JSONWriter.object { writer in
+                    writer.raw("{")
+                    for (position, key) in flags.keys.sorted().enumerated() {
+                        if position > 0 { writer.raw(",") }
+                        writer.string(key)
+                        writer.raw(":")
+                        writer.string(flags[key]!)
+                    }
+                    writer.raw("}")
+                }
+            }
+        }
+        api.get("status/tsdb") { _, _ in await respond { () async throws(APIError) in try tsdbStatus() } }
+    }
+
+    // MARK: - Endpoints
+
+    private func parse(_ text: String?) throws(APIError) -> PromQL.Expression {
+        guard let text, !text.isEmpty else { throw APIError(.badData, "invalid parameter \"query\": query must not be empty") }
+        do { return try Parser.parse(text) } catch {
+            throw APIError(.badData, "invalid parameter \"query\": \(error)")
+        }
+    }
+
+    private var engine: Engine {
+        var engine = Engine()
+        engine.lookbackDelta = limits.lookbackDelta
+        engine.maxSamples = limits.maxSamples
+        return engine
+    }
+
+    func query(_ request: Request) async throws(APIError) -> [UInt8] {
+        let parameters = try await readParameters(request)
+        let expression = try parse(parameters["query"])
+        let time = try parameters.time("time", fallback: Timestamp.now())
+        let value = try await evaluate { [engine, storage] () throws(EvaluationError) -> QueryValue in
+            try engine.instant(expression, at: time, querier: storage.querier())
+        }
+        return JSONWriter.object { writer in Self.write(value, into: &writer) }
+    }
+
+    func queryRange(_ request: Request) async throws(APIError) -> [UInt8] {
+        let parameters = try await readParameters(request)
+        let expression = try parse(parameters["query"])
+        guard parameters["start"] != nil else { throw APIError(.badData, "invalid parameter \"start\": cannot parse \"\" to a valid timestamp") }
+        guard parameters["end"] != nil else { throw APIError(.badData, "invalid parameter \"end\": cannot parse \"\" to a valid timestamp") }
+        let start = try parameters.time("start", fallback: 0)
+        let end = try parameters.time("end", fallback: 0)
+        guard end >= start else { throw APIError(.badData, "invalid parameter \"end\": end timestamp must not be before start time") }
+        guard let step = try parameters.duration("step") else {
+            throw APIError(.badData, "invalid parameter \"step\": cannot parse \"\" to a valid duration")
+        }
+        guard step > 0 else {
+            throw APIError(.badData, "invalid parameter \"step\": zero or negative query resolution step widths are not accepted. Try a positive integer")
+        }
+        guard (end - start) / step < limits.maxPointsPerSeries else {
+            throw APIError(.badData, "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
+        }
+        let value = try await evaluate { [engine, storage] () throws(EvaluationError) -> QueryValue in
+            try engine.range(expression, start: start, end: end, step: step, querier: storage.querier())
+        }
+        return JSONWriter.object { writer in Self.write(value, into: &writer) }
+    }
+
+    func series(_ request: Request) async throws(APIError) -> [UInt8] {
+        let parameters = try await readParameters(request)
+        let selectors = parameters.all("match[]")
+        guard !selectors.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
+        let start = try parameters.time("start", fallback: Int64.min / 2)
+        let end = try parameters.time("end", fallback: Int64.max / 2)
+        var found = Set<Labels>()
+        for selector in selectors {
+            for series in try select(try matchers(selector), start: start, end: end) { found.insert(series.labels) }
+        }
+        return JSONWriter.object { writer in
+            writer.raw("[")
+            for (position, labels) in found.sorted(by: <).enumerated() {
+                if position > 0 { writer.raw(",") }
+                writer.labels(labels)
+            }
+            writer.raw("]")
+        }
+    }
+
+    func labels(_ request: Request) async throws(APIError) -> [UInt8] {
+        let parameters = try await readParameters(request)
+        let names = try namesOrValues(parameters) { querier, matchers throws(TSDBError) in try querier.labelNames(matchers) }
+        return JSONWriter.object { writer in writer.stringArray(names) }
+    }
+
+    func labelValues(_ request: Request, name: String) async throws(APIError) -> [UInt8] {
+        let parameters = try await readParameters(request)
+        let values = try namesOrValues(parameters) { querier, matchers throws(TSDBError) in try querier.labelValues(name, matchers) }
+        return JSONWriter.object { writer in writer.stringArray(values) }
+    }
+
+    func tsdbStatus() throws(APIError) -> [UInt8] {
+        let head = storage.head
+        let statistics = head.statistics
+        let range = head.timeRange
+        return JSONWriter.object { writer in
+            writer.raw("{\"headStats\":{\"numSeries\":")
+            writer.integer(head.seriesCount)
+            writer.raw(",\"numLabelPairs\":0,\"chunkCount\":0,\"minTime\":")
+            writer.integer(Int(range?.minTime ?? 0))
+            writer.raw(",\"maxTime\":")
+            writer.integer(Int(range?.maxTime ?? 0))
+            writer.raw("},\"seriesCountByMetricName\":[],\"labelValueCountByLabelName\":[],\"memoryInBytesByLabelName\":[],\"seriesCountByLabelValuePair\":[],\"samplesAppended\":")
+            writer.integer(statistics.samplesAppended)
+            writer.raw("}")
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func readParameters(_ request: Request) async throws(APIError) -> RequestParameters {
+        do { return try await RequestParameters.read(request) } catch {
+            throw APIError(.badData, "cannot read the request body: \(error)")
+        }
+    }
+
+    private func matchers(_ selector: String) throws(APIError) -> [LabelMatcher] {
+        do {
+            guard case .vectorSelector(let vector) = try Parser.parse(selector) else {
+                throw APIError(.badData, "invalid parameter \"match[]\": \(selector) is not a series selector")
+            }
+            return vector.matchers
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.badData, "invalid parameter \"match[]\": \(error)")
+        }
+    }
+
+    private func select(_ matchers: [LabelMatcher], start: Int64, end: Int64) throws(APIError) -> [StoredSeries] {
+        do { return try storage.querier().select(matchers, minTime: start, maxTime: end) } catch {
+            throw APIError(.internal, "\(error)")
+        }
+    }
+
+    private func namesOrValues(
+        _ parameters: RequestParameters, _ read: (any Querier, [LabelMatcher]) throws(TSDBError) -> [String]
+    ) throws(APIError) -> [String] {
+        let selectors = parameters.all("match[]")
+        do {
+            if selectors.isEmpty { return try read(storage.querier(), []) }
+            var result = Set<String>()
+            for selector in selectors { result.formUnion(try read(storage.querier(), try matchers(selector))) }
+            return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internal, "\(error)")
+        }
+    }
+
+    /// Runs a query under the concurrency limit and the timeout.
+    private func evaluate(_ body: @escaping @Sendable () throws(EvaluationError) -> QueryValue) async throws(APIError) -> QueryValue {
+        await gate.enter()
+        defer { Task { await gate.leave() } }
+        let timeout = limits.timeout
+        let outcome: Result<QueryValue, EvaluationError>? = await withTaskGroup(of: Result<QueryValue, EvaluationError>?.self) { group in
+            group.addTask {
+                do throws(EvaluationError) { return .success(try body()) } catch { return .failure(error) }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        switch outcome {
+        case .success(let value)?: return value
+        case .failure(let error)?:
+            switch error.kind {
+            case .timeout: throw APIError(.timeout, error.message)
+            case .storage: throw APIError(.internal, error.message)
+            default: throw APIError(.execution, error.message)
+            }
+        case nil:
+            throw APIError(.timeout, "query timed out in expression evaluation")
+        }
+    }
+
+    static func write(_ value: QueryValue, into writer: inout JSONWriter) {
+        switch value {
+        case .scalar(let number, let time):
+            writer.raw("{\"resultType\":\"scalar\",\"result\":[")
+            writer.timestamp(time)
+            writer.raw(",")
+            writer.sampleValue(number)
+            writer.raw("]}")
+        case .string(let text, let time):
+            writer.raw("{\"resultType\":\"string\",\"result\":[")
+            writer.timestamp(time)
+            writer.raw(",")
+            writer.string(text)
+            writer.raw("]}")
+        case .vector(let samples):
+            writer.raw("{\"resultType\":\"vector\",\"result\":[")
+            for (position, sample) in samples.enumerated() {
+                if position > 0 { writer.raw(",") }
+                writer.raw("{\"metric\":")
+                writer.labels(sample.labels)
+                writer.raw(",\"value\":[")
+                writer.timestamp(sample.timestamp)
+                writer.raw(",")
+                writer.sampleValue(sample.value)
+                writer.raw("]}")
+            }
+            writer.raw("]}")
+        case .matrix(let series):
+            writer.raw("{\"resultType\":\"matrix\",\"result\":[")
+            for (position, item) in series.enumerated() {
+                if position > 0 { writer.raw(",") }
+                writer.raw("{\"metric\":")
+                writer.labels(item.labels)
+                writer.raw(",\"values\":[")
+                for index in item.timestamps.indices {
+                    if index > 0 { writer.raw(",") }
+                    writer.raw("[")
+                    writer.timestamp(item.timestamps[index])
+                    writer.raw(",")
+                    writer.sampleValue(item.values[index])
+                    writer.raw("]")
+                }
+                writer.raw("]}")
+            }
+            writer.raw("]}")
+        }
+    }
+}
+
+/// Responses in Prometheus's envelope.
+func respond(_ body: () async throws(APIError) -> [UInt8]) async -> Response {
+    var writer = JSONWriter()
+    let status: HTTPResponse.Status
+    do {
+        let data = try await body()
+        writer.raw("{\"status\":\"success\",\"data\":")
+        writer.append(data)
+        writer.raw("}")
+        status = .ok
+    } catch {
+        writer.raw("{\"status\":\"error\",\"errorType\":")
+        writer.string(error.kind.rawValue)
+        writer.raw(",\"error\":")
+        writer.string(error.message)
+        writer.raw("}")
+        status = error.kind.status
+    }
+    return Response(
+        status: status, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+}
+
+/// The version etcdmon reports.
+public enum EtcdmonVersion {
+    public static let current = "0.1.0"
+}
+
+/// Limits how many queries run at once; the rest wait their turn.
+actor ConcurrencyGate {
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+extension JSONWriter {
+    /// A JSON document built by `fill`.
+    static func object(_ fill: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter()
+        fill(&writer)
+        return writer.bytes
+    }
+
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    mutating func stringArray(_ values: [String]) {
+        raw("[")
+        for (position, value) in values.enumerated() {
+            if position > 0 { raw(",") }
+            string(value)
+        }
+        raw("]")
+    }
+}
+
+extension PrometheusAPI {
+    /// The `data` document the API returns for `value`, as text (for `etcdmon query --output json`).
+    public static func json(_ value: QueryValue) -> String {
+        String(decoding: JSONWriter.object { writer in write(value, into: &writer) }, as: UTF8.self)
+    }
+
+    /// A sample value as the API writes it.
+    public static func format(_ value: Double) -> String { JSONWriter.formatValue(value) }
+}

@@ -1,0 +1,15 @@
+/// Bounds on what one query may cost, named after Prometheus's `--query.*` flags.
+public struct QueryLimits: Sendable {
+    /// `--query.timeout`: a query running longer is answered with a timeout error.
+    public var timeout: Duration = .seconds(120)
+    /// `--query.max-samples`: samples a query may load into memory.
+    public var maxSamples = 50_000_000
+    /// `--query.max-concurrency`: queries evaluated at once; more wait.
+    public var maxConcurrency = 20
+    /// `--query.lookback-delta`.
+    public var lookbackDelta: Int64 = 5 * 60_000
+    /// Points per series a range query may return.
+    public var maxPointsPerSeries: Int64 = 11_000
+
+    public init() {}
+}

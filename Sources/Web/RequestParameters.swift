@@ -1,0 +1,56 @@
+import EtcdmonModel
+import Foundation
+import Hummingbird
+
+/// A request's parameters from the query string and, for POST, an
+/// `application/x-www-form-urlencoded` body — as Prometheus's API reads them.
+struct RequestParameters: Sendable {
+    private var values: [String: [String]] = [:]
+
+    static func read(_ request: Request) async throws -> RequestParameters {
+        var parameters = RequestParameters()
+        parameters.add(form: request.uri.query ?? "")
+        if request.method == .post {
+            let contentType = request.headers[.contentType] ?? ""
+            if contentType.hasPrefix("application/x-www-form-urlencoded") {
+                let body = try await request.body.collect(upTo: 16 * 1024 * 1024)
+                parameters.add(form: String(buffer: body))
+            }
+        }
+        return parameters
+    }
+
+    private mutating func add(form: String) {
+        for pair in form.split(separator: "&") where !pair.isEmpty {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
+            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    subscript(name: String) -> String? { values[name]?.last }
+
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// A time parameter: Unix seconds (fractions allowed) or RFC 3339; `fallback` when absent.
+    func time(_ name: String, fallback: Int64) throws(APIError) -> Int64 {
+        guard let text = self[name], !text.isEmpty else { return fallback }
+        if let seconds = Double(text), seconds.isFinite {
+            return Int64((seconds * 1000).rounded())
+        }
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        }
+        throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid timestamp")
+    }
+
+    /// A duration parameter: seconds (fractions allowed) or a Prometheus duration.
+    func duration(_ name: String) throws(APIError) -> Int64? {
+        guard let text = self[name], !text.isEmpty else { return nil }
+        if let seconds = Double(text), seconds.isFinite { return Int64((seconds * 1000).rounded()) }
+        if let milliseconds = try? PrometheusDuration.milliseconds(text) { return milliseconds }
+        throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid duration")
+    }
+}

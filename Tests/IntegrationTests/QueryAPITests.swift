@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// PromQL and the HTTP API against a real Prometheus 2.42 serving the very same blocks: any
+/// difference is the engine's or the API's.
+@Suite("PromQL and the HTTP API against real Prometheus", .serialized)
+struct QueryAPITests {
+    /// promtool's blocks of a 2-hour, 3-member generated data set, with the generator's event times.
+    static let dataSet: (blocks: String, meta: String) = {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-api-data").path
+        let blocks = base + "/blocks"
+        if !FileManager.default.fileExists(atPath: blocks) {
+            try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+            let generator = Process()
+            generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            generator.arguments = ["python3", Fixtures.url("tools/gen_openmetrics.py").path, "--members", "3", "--hours", "2",
+                                   "-o", base + "/input.om", "--meta", base + "/meta.json"]
+            generator.standardError = FileHandle.nullDevice
+            try? generator.run()
+            generator.waitUntilExit()
+            let promtool = Process()
+            promtool.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
+            promtool.arguments = ["tsdb", "create-blocks-from", "openmetrics", base + "/input.om", blocks + ".partial"]
+            promtool.standardOutput = FileHandle.nullDevice
+            try? promtool.run()
+            promtool.waitUntilExit()
+            try? FileManager.default.moveItem(atPath: blocks + ".partial", toPath: blocks)
+        }
+        return (blocks, base + "/meta.json")
+    }()
+
+    /// A copy of the blocks for one server.
+    static func copy(_ name: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-api-\(name)-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.copyItem(atPath: dataSet.blocks, toPath: path)
+        return path
+    }
+
+    /// An `etcdmon serve` on loopback, stopped with SIGTERM.
+    final class EtcdmonServer {
+        let address: String
+        let pid: pid_t
+        let directory: String
+
+        init(directory: String) throws {
+            self.directory = directory
+            address = "127.0.14.\(Int.random(in: 2...250)):\(20_000 + Int.random(in: 0..<1000))"
+            pid = try Command.spawn(Command.etcdmonBinary, [
+                "serve", "--data-dir", directory, "--web.listen-address", address, "--storage.tsdb.retention.time", "100y",
+            ], standardOutput: directory + ".log", standardError: directory + ".log")
+        }
+
+        func waitUntilReady() async throws {
+            for _ in 0..<200 {
+                if (try? await Command.run("/usr/bin/curl", ["-sf", "http://\(address)/-/ready"]))?.exitCode == 0 { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            throw CommandError(message: "etcdmon serve did not become ready at \(address)")
+        }
+
+        func stop() async throws -> Int32 {
+            kill(pid, SIGTERM)
+            return try await Command.wait(for: pid)
+        }
+    }
+
+    @Test("≥ 150 queries (etcd alerts, dashboard panels, broad coverage) agree with Prometheus, instant and range")
+    func differential() async throws {
+        let reference = try PrometheusProcess(dataDirectory: try Self.copy("ref"))
+        defer { reference.stop() }
+        let server = try EtcdmonServer(directory: try Self.copy("target"))
+        try await server.waitUntilReady()
+        _ = try await reference.query("vector(1)", time: "0")
+        let queries = Fixtures.repositoryRoot.appendingPathComponent("Tests/promql/queries.txt").path
+        let diff = try await Command.run("/usr/bin/env", [
+            "python3", Fixtures.url("tools/promql_diff.py").path, "--ref", "http://\(reference.address)", "--target", "http://\(server.address)",
+            "--queries", queries, "--meta", Self.dataSet.meta, "--jobs", "2", "-q",
+        ], timeout: .seconds(600))
+        let summary = diff.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+        print("promql_diff: \(summary)")
+        #expect(diff.exitCode == 0, "\(diff.standardOutput.suffix(4000))")
+        let passed = Int(summary.split(separator: " ").first ?? "") ?? 0
+        #expect(passed >= 150, "\(summary)")
+        #expect(summary.hasSuffix(", 0 failed"))
+        #expect(try await server.stop() == 0, "SIGTERM ends serve cleanly")
+    }
+
+    @Test("promtool query instant|range|series|labels print the same against etcdmon and Prometheus")
+    func promtoolQueries() async throws {
+        let reference = try PrometheusProcess(dataDirectory: try Self.copy("ref"))
+        defer { reference.stop() }
+        let server = try EtcdmonServer(directory: try Self.copy("target"))
+        defer { kill(server.pid, SIGKILL) }
+        try await server.waitUntilReady()
+        _ = try await reference.query("vector(1)", time: "0")
+        let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.dataSet.meta))) as? [String: Any]
+        let end = (meta?["end"] as? Int) ?? 0
+        let commands: [[String]] = [
+            ["query", "instant", "--time", String(end), "URL", "sum by (instance) (rate(grpc_server_handled_total[5m]))"],
+            ["query", "instant", "--time", String(end - 600), "URL", "etcd_server_has_leader == 1"],
+            ["query", "range", "--start", String(end - 1800), "--end", String(end), "--step", "60s", "URL",
+             "histogram_quantile(0.99, sum by (le) (rate(etcd_disk_wal_fsync_duration_seconds_bucket[5m])))"],
+            ["query", "series", "--match", "etcd_server_is_leader", "URL"],
+            ["query", "labels", "URL", "instance"],
+        ]
+        for command in commands {
+            func run(_ base: String) async throws -> CommandResult {
+                try await Command.run("/usr/bin/promtool", command.map { $0 == "URL" ? "http://\(base)" : $0 })
+            }
+            let ours = try await run(server.address)
+            let theirs = try await run(reference.address)
+            #expect(ours.exitCode == 0 && theirs.exitCode == 0, "\(command): \(ours) \(theirs)")
+            #expect(!theirs.standardOutput.isEmpty)
+            #expect(ours.standardOutput == theirs.standardOutput, "\(command)")
+        }
+    }
+
+    @Test("bad requests get Prometheus's error types and status codes; POST forms work")
+    func errors() async throws {
+        let server = try EtcdmonServer(directory: try Self.copy("errors"))
+        defer { kill(server.pid, SIGKILL) }
+        try await server.waitUntilReady()
+        func request(_ path: String, _ arguments: [String] = []) async throws -> (status: Int, json: [String: Any]) {
+            let result = try await Command.run("/usr/bin/curl", ["-s", "-w", "\n%{http_code}", "http://\(server.address)\(path)"] + arguments)
+            let lines = result.standardOutput.split(separator: "\n")
+            let json = (try? JSONSerialization.jsonObject(with: Data((lines.dropLast().joined(separator: "\n")).utf8))) as? [String: Any] ?? [:]
+            return (Int(lines.last ?? "") ?? 0, json)
+        }
+        let cases: [(String, [String], Int, String, String)] = [
+            ("/api/v1/query", ["-G", "--data-urlencode", "query=sum(rate(x[5m])"], 400, "bad_data", "parse error"),
+            ("/api/v1/query", ["-G", "--data-urlencode", "query=nosuch(up)"], 400, "bad_data", "unknown function"),
+            ("/api/v1/query", ["-G", "--data-urlencode", "query=up{a=~\"(\"}"], 400, "bad_data", "invalid regular expression"),
+            ("/api/v1/query", ["-G", "--data-urlencode", "query=up", "--data-urlencode", "time=yesterday"], 400, "bad_data", "cannot parse"),
+            ("/api/v1/query_range", ["-G", "--data-urlencode", "query=up", "--data-urlencode", "start=100", "--data-urlencode", "end=200", "--data-urlencode", "step=0"], 400, "bad_data", "zero or negative"),
+            ("/api/v1/query_range", ["-G", "--data-urlencode", "query=up", "--data-urlencode", "start=200", "--data-urlencode", "end=100", "--data-urlencode", "step=1"], 400, "bad_data", "end timestamp must not be before start time"),
+            ("/api/v1/query_range", ["-G", "--data-urlencode", "query=up", "--data-urlencode", "start=0", "--data-urlencode", "end=100000", "--data-urlencode", "step=1"], 400, "bad_data", "11,000 points"),
+            ("/api/v1/query", ["-G", "--data-urlencode", "query=-{__name__=~\"up|etcd_server_is_leader\"}", "--data-urlencode", "time=1793494000"], 422, "execution", "same labelset"),
+            ("/api/v1/series", [], 400, "bad_data", "no match[] parameter provided"),
+        ]
+        for (path, arguments, status, type, message) in cases {
+            let (code, json) = try await request(path, arguments)
+            #expect(code == status, "\(path) \(arguments): HTTP \(code)")
+            #expect(json["status"] as? String == "error")
+            #expect(json["errorType"] as? String == type, "\(json)")
+            #expect((json["error"] as? String)?.contains(message) == true, "\(json)")
+        }
+        let posted = try await request("/api/v1/query", ["--data-urlencode", "query=count(up)", "--data-urlencode", "time=1793494000"])
+        #expect(posted.status == 200)
+        let data = posted.json["data"] as? [String: Any]
+        #expect(data?["resultType"] as? String == "vector")
+        #expect(((data?["result"] as? [[String: Any]])?.first?["value"] as? [Any])?.last as? String == "3")
+        let buildInfo = try await request("/api/v1/status/buildinfo")
+        #expect(buildInfo.status == 200 && (buildInfo.json["data"] as? [String: Any])?["version"] != nil)
+    }
+
+    @Test("etcdmon query evaluates over a data directory, as a table and as the API's JSON")
+    func queryCommand() async throws {
+        let directory = try Self.copy("cli")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let table = try await Command.etcdmon(["query", "count by (job) (up)", "--data-dir", directory, "--time", "1793494000"])
+        #expect(table.exitCode == 0, "\(table)")
+        #expect(table.standardOutput == "{job=\"etcd\"} => 3 @[1793494000.000]\n", "\(table.standardOutput)")
+        let json = try await Command.etcdmon([
+            "query", "sum(up)", "--data-dir", directory, "--start", "1793493000", "--end", "1793493120", "--step", "60s", "--output", "json",
+        ])
+        #expect(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            == "{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1793493000,\"3\"],[1793493060,\"3\"],[1793493120,\"3\"]]}]}")
+        let bad = try await Command.etcdmon(["query", "rate(up)", "--data-dir", directory])
+        #expect(bad.exitCode == 1)
+        #expect(bad.standardError.contains("1:1: parse error: expected type range vector in call to function \"rate\", got instant vector"))
+    }
+}
