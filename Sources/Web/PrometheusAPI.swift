@@ -1,5 +1,6 @@
 import EtcdmonModel
 import Foundation
+import CompressNIO
 import Hummingbird
 import PromQL
 import TSDB
@@ -26,18 +27,18 @@ public struct PrometheusAPI: Sendable {
     public func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
         for method in [HTTPRequest.Method.get, .post] {
-            api.on("query", method: method) { request, _ in await respond { () async throws(APIError) in try await query(request) } }
-            api.on("query_range", method: method) { request, _ in await respond { () async throws(APIError) in try await queryRange(request) } }
-            api.on("series", method: method) { request, _ in await respond { () async throws(APIError) in try await series(request) } }
-            api.on("labels", method: method) { request, _ in await respond { () async throws(APIError) in try await labels(request) } }
+            api.on("query", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await query(request) } }
+            api.on("query_range", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await queryRange(request) } }
+            api.on("series", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await series(request) } }
+            api.on("labels", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await labels(request) } }
         }
         api.get("label/:name/values") { request, context in
             let name = context.parameters.get("name") ?? ""
-            return await respond { () async throws(APIError) in try await labelValues(request, name: name) }
+            return await respond(request) { () async throws(APIError) in try await labelValues(request, name: name) }
         }
-        api.get("metadata") { _, _ in await respond { () async throws(APIError) in JSONWriter.object { $0.raw("{}") } } }
-        api.get("status/buildinfo") { _, _ in
-            await respond { () async throws(APIError) in
+        api.get("metadata") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{}") } } }
+        api.get("status/buildinfo") { request, _ in
+            await respond(request) { () async throws(APIError) in
                 JSONWriter.object { writer in
                     writer.raw("{\"version\":")
                     writer.string(EtcdmonVersion.current)
@@ -45,9 +46,9 @@ public struct PrometheusAPI: Sendable {
                 }
             }
         }
-        api.get("status/config") { _, _ in await respond { () async throws(APIError) in JSONWriter.object { $0.raw("{\"yaml\":\"\"}") } } }
-        api.get("status/flags") { _, _ in
-            await respond { () async throws(APIError) in
+        api.get("status/config") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"yaml\":\"\"}") } } }
+        api.get("status/flags") { request, _ in
+            await respond(request) { () async throws(APIError) in
                 JSONWriter.object { writer in
                     writer.raw("{")
                     for (position, key) in flags.keys.sorted().enumerated() {
@@ -60,7 +61,7 @@ public struct PrometheusAPI: Sendable {
                 }
             }
         }
-        api.get("status/tsdb") { _, _ in await respond { () async throws(APIError) in try tsdbStatus() } }
+        api.get("status/tsdb") { request, _ in await respond(request) { () async throws(APIError) in try tsdbStatus() } }
     }
 
     // MARK: - Endpoints
@@ -164,9 +165,12 @@ public struct PrometheusAPI: Sendable {
     // MARK: - Helpers
 
     private func readParameters(_ request: Request) async throws(APIError) -> RequestParameters {
-        do { return try await RequestParameters.read(request) } catch {
+        let parameters: RequestParameters
+        do { parameters = try await RequestParameters.read(request) } catch {
             throw APIError(.badData, "cannot read the request body: \(error)")
         }
+        try parameters.validate()
+        return parameters
     }
 
     private func matchers(_ selector: String) throws(APIError) -> [LabelMatcher] {
@@ -283,8 +287,8 @@ public struct PrometheusAPI: Sendable {
     }
 }
 
-/// Responses in Prometheus's envelope.
-func respond(_ body: () async throws(APIError) -> [UInt8]) async -> Response {
+/// Responses in Prometheus's envelope, gzip-compressed when the client accepts it.
+func respond(_ request: Request, _ body: () async throws(APIError) -> [UInt8]) async -> Response {
     var writer = JSONWriter()
     let status: HTTPResponse.Status
     do {
@@ -301,9 +305,14 @@ func respond(_ body: () async throws(APIError) -> [UInt8]) async -> Response {
         writer.raw("}")
         status = error.kind.status
     }
-    return Response(
-        status: status, headers: [.contentType: "application/json"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+    var buffer = ByteBuffer(bytes: writer.bytes)
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let accepted = request.headers[.acceptEncoding], accepted.contains("gzip"), buffer.readableBytes > 1024,
+       let compressed = try? buffer.compress(with: .gzip()) {
+        buffer = compressed
+        headers[.contentEncoding] = "gzip"
+    }
+    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
 }
 
 /// The version etcdmon reports.

@@ -6,6 +6,8 @@ import Hummingbird
 /// `application/x-www-form-urlencoded` body — as Prometheus's API reads them.
 struct RequestParameters: Sendable {
     private var values: [String: [String]] = [:]
+    /// The first parameter whose bytes were not UTF-8.
+    private var invalid: String?
 
     static func read(_ request: Request) async throws -> RequestParameters {
         var parameters = RequestParameters()
@@ -23,12 +25,22 @@ struct RequestParameters: Sendable {
     private mutating func add(form: String) {
         for pair in form.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
-            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+            // removingPercentEncoding gives nil for escapes that do not decode to UTF-8.
+            let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decode(parts[0]), let value = parts.count > 1 ? decode(parts[1]) : "" else {
+                invalid = invalid ?? String(parts[0])
+                continue
+            }
+            values[name, default: []].append(value)
         }
     }
 
     subscript(name: String) -> String? { values[name]?.last }
+
+    /// Throws when a parameter was not valid UTF-8 or percent-encoding.
+    func validate() throws(APIError) {
+        if let invalid { throw APIError(.badData, "invalid parameter \"\(invalid)\": not valid UTF-8 or percent-encoding") }
+    }
 
     func all(_ name: String) -> [String] { values[name] ?? [] }
 

@@ -137,6 +137,7 @@ struct QueryAPITests {
             ("/api/v1/query_range", ["-G", "--data-urlencode", "query=up", "--data-urlencode", "start=0", "--data-urlencode", "end=100000", "--data-urlencode", "step=1"], 400, "bad_data", "11,000 points"),
             ("/api/v1/query", ["-G", "--data-urlencode", "query=-{__name__=~\"up|etcd_server_is_leader\"}", "--data-urlencode", "time=1793494000"], 422, "execution", "same labelset"),
             ("/api/v1/series", [], 400, "bad_data", "no match[] parameter provided"),
+            ("/api/v1/query?query=up%FF%FE", [], 400, "bad_data", "not valid UTF-8"),
         ]
         for (path, arguments, status, type, message) in cases {
             let (code, json) = try await request(path, arguments)
@@ -150,6 +151,13 @@ struct QueryAPITests {
         let data = posted.json["data"] as? [String: Any]
         #expect(data?["resultType"] as? String == "vector")
         #expect(((data?["result"] as? [[String: Any]])?.first?["value"] as? [Any])?.last as? String == "3")
+        // gzip when asked: the header says so and the body decodes to the same JSON.
+        let rangeArguments = ["-G", "--data-urlencode", "query=up", "--data-urlencode", "start=1793491200",
+                              "--data-urlencode", "end=1793495000", "--data-urlencode", "step=60"]
+        let plain = try await Command.run("/usr/bin/curl", ["-s", "http://\(server.address)/api/v1/query_range"] + rangeArguments)
+        let zipped = try await Command.run("/usr/bin/curl", ["-s", "--compressed", "-D", "-", "http://\(server.address)/api/v1/query_range"] + rangeArguments)
+        #expect(zipped.standardOutput.lowercased().contains("content-encoding: gzip"), "\(zipped.standardOutput.prefix(300))")
+        #expect(zipped.standardOutput.hasSuffix(plain.standardOutput) && plain.standardOutput.count > 1024)
         let buildInfo = try await request("/api/v1/status/buildinfo")
         #expect(buildInfo.status == 200 && (buildInfo.json["data"] as? [String: Any])?["version"] != nil)
     }
