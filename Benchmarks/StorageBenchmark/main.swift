@@ -72,23 +72,29 @@ let seriesLabels: [[Labels]] = (0..<members).map { member in
                 "le": String(series % 10)])
     }
 }
-let heapBefore = residentBytes()
-let head = Head()
-var appended = 0
-let ingestTime = try clock.measure {
-    for scrape in 0..<scrapes {
-        for member in 0..<members {
-            var appender = head.appender()
-            let time = 1_700_000_000_000 + Int64(scrape) * 15_000 + Int64(member) * 7
-            for (index, labels) in seriesLabels[member].enumerated() {
-                try appender.append(labels, timestamp: time, value: Double(scrape * (index % 7)) + 0.25 * Double(index % 3))
+/// Drives the workload through appenders from `makeAppender`; returns samples stored and seconds.
+func ingest(_ makeAppender: () -> BatchAppender) throws -> (Int, Double) {
+    var appended = 0
+    let elapsed = try clock.measure {
+        for scrape in 0..<scrapes {
+            for member in 0..<members {
+                var appender = makeAppender()
+                let time = 1_700_000_000_000 + Int64(scrape) * 15_000 + Int64(member) * 7
+                for (index, labels) in seriesLabels[member].enumerated() {
+                    try appender.append(labels, timestamp: time, value: Double(scrape * (index % 7)) + 0.25 * Double(index % 3))
+                }
+                appended += try appender.commit().appended
             }
-            appended += try appender.commit().appended
         }
     }
+    return (appended, seconds(elapsed))
 }
+
+let heapBefore = residentBytes()
+let head = Head()
+let (appended, ingestSeconds) = try ingest { head.appender() }
 print(String(format: "ingest via Appender: %d samples into %d series in %.2f s = %.0f samples/s",
-             appended, head.seriesCount, seconds(ingestTime), Double(appended) / seconds(ingestTime)))
+             appended, head.seriesCount, ingestSeconds, Double(appended) / ingestSeconds))
 
 let heapAfter = residentBytes()
 let encoded = head.chunkBytes
@@ -100,21 +106,9 @@ print(String(format: "head memory: %.0f bytes per series beyond its %.0f chunk b
 let storageDirectory = arguments[2] + "-ingest"
 try? FileManager.default.removeItem(atPath: storageDirectory)
 let storage = try Storage(directory: storageDirectory)
-var storedCount = 0
-let storageTime = try clock.measure {
-    for scrape in 0..<scrapes {
-        for member in 0..<members {
-            var appender = storage.appender()
-            let time = 1_700_000_000_000 + Int64(scrape) * 15_000 + Int64(member) * 7
-            for (index, labels) in seriesLabels[member].enumerated() {
-                try appender.append(labels, timestamp: time, value: Double(scrape * (index % 7)) + 0.25 * Double(index % 3))
-            }
-            storedCount += try appender.commit().appended
-        }
-    }
-}
+let (storedCount, storageSeconds) = try ingest { storage.appender() }
 try storage.close()
 print(String(format: "ingest via Storage (WAL + head): %d samples in %.2f s = %.0f samples/s; WAL %d bytes",
-             storedCount, seconds(storageTime), Double(storedCount) / seconds(storageTime),
+             storedCount, storageSeconds, Double(storedCount) / storageSeconds,
              Database.directorySize(storageDirectory + "/wal")))
 try? FileManager.default.removeItem(atPath: storageDirectory)

@@ -1,4 +1,5 @@
 import EtcdmonModel
+import TSDB
 
 /// One series' value at one time, as an instant vector holds it.
 public struct VectorSample: Sendable, Equatable {
@@ -13,18 +14,9 @@ public struct VectorSample: Sendable, Equatable {
     }
 }
 
-/// One series' points, as a range vector or a range query's result holds them.
-public struct SeriesPoints: Sendable, Equatable {
-    public var labels: Labels
-    public var timestamps: [Int64]
-    public var values: [Double]
-
-    public init(labels: Labels, timestamps: [Int64] = [], values: [Double] = []) {
-        self.labels = labels
-        self.timestamps = timestamps
-        self.values = values
-    }
-}
+/// One series' points, as a range vector or a range query's result holds them: the same shape
+/// the store returns.
+public typealias SeriesPoints = StoredSeries
 
 /// The result of evaluating an expression.
 public enum QueryValue: Sendable, Equatable {
