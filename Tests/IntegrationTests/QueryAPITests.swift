@@ -174,6 +174,22 @@ struct QueryAPITests {
         ])
         #expect(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             == "{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1793493000,\"3\"],[1793493060,\"3\"],[1793493120,\"3\"]]}]}")
+        // The same answers through --server, from a running etcdmon serve.
+        let served = try Self.copy("cli-served")
+        let server = try EtcdmonServer(directory: served)
+        defer { kill(server.pid, SIGKILL) }
+        try await server.waitUntilReady()
+        for arguments in [["count by (job) (up)", "--time", "1793494000"],
+                          ["sum by (instance) (up)", "--start", "1793493000", "--end", "1793493120", "--step", "60s"]] {
+            let local = try await Command.etcdmon(["query"] + arguments + ["--data-dir", directory])
+            let remote = try await Command.etcdmon(["query"] + arguments + ["--server", "http://\(server.address)"])
+            #expect(remote.exitCode == 0, "\(remote)")
+            #expect(remote.standardOutput == local.standardOutput, "\(arguments)")
+        }
+        let remoteError = try await Command.etcdmon(["query", "up[", "--server", "http://\(server.address)"])
+        #expect(remoteError.exitCode == 1)
+        #expect(remoteError.standardError.contains("bad_data"), "\(remoteError)")
+
         let bad = try await Command.etcdmon(["query", "rate(up)", "--data-dir", directory])
         #expect(bad.exitCode == 1)
         #expect(bad.standardError.contains("1:1: parse error: expected type range vector in call to function \"rate\", got instant vector"))
