@@ -78,6 +78,28 @@ final class Evaluation {
     let step: Int64
     private var data: [String: [StoredSeries]] = [:]
     private var loadedSamples = 0
+    /// Label sets derived from others (name dropped, grouping keys, match signatures), computed
+    /// once per query rather than once per step: building `Labels` hashes every string.
+    private var derived: [DerivedLabels: Labels] = [:]
+
+    private struct DerivedLabels: Hashable {
+        var operation: String
+        var labels: Labels
+    }
+
+    /// `labels` transformed by `operation` (named by `key`), memoized for the query.
+    func derive(_ key: String, _ labels: Labels, _ operation: (Labels) -> Labels) -> Labels {
+        let lookup = DerivedLabels(operation: key, labels: labels)
+        if let known = derived[lookup] { return known }
+        let result = operation(labels)
+        derived[lookup] = result
+        return result
+    }
+
+    /// The labels without `__name__`, memoized.
+    func withoutName(_ labels: Labels) -> Labels {
+        derive("-name", labels) { $0.droppingMetricName }
+    }
 
     init(engine: Engine, expression: Expression, start: Int64, end: Int64, step: Int64, querier: any Querier) throws(EvaluationError) {
         self.engine = engine
@@ -175,7 +197,7 @@ final class Evaluation {
             switch try evaluate(inner, at: time) {
             case .scalar(let value): return .scalar(-value)
             case .vector(let samples):
-                return .vector(try unique(samples.map { VectorSample(labels: $0.labels.droppingMetricName, value: -$0.value, timestamp: time) }))
+                return .vector(try unique(samples.map { VectorSample(labels: withoutName($0.labels), value: -$0.value, timestamp: time) }))
             default: throw EvaluationError("unary minus on a value that is not a scalar or vector")
             }
         case .binary(let op, let left, let right, let returnBool, let matching):

@@ -5,11 +5,14 @@ extension Evaluation {
     func aggregate(
         _ op: AggregationOperator, _ samples: [VectorSample], parameter: Value?, grouping: [String], without: Bool
     ) throws(EvaluationError) -> [VectorSample] {
+        let groupingKey = (without ? "without:" : "by:") + grouping.joined(separator: ",")
         func groupLabels(_ labels: Labels) -> Labels {
-            if without {
-                return Labels(labels.elements.filter { $0.name != Labels.metricName && !grouping.contains($0.name) })
+            derive(groupingKey, labels) { labels in
+                if without {
+                    return Labels(labels.elements.filter { $0.name != Labels.metricName && !grouping.contains($0.name) })
+                }
+                return Labels(labels.elements.filter { grouping.contains($0.name) })
             }
-            return Labels(labels.elements.filter { grouping.contains($0.name) })
         }
         var scalarParameter = 0.0
         var stringParameter = ""

@@ -36,13 +36,13 @@ extension Evaluation {
             return ""
         }
         func mapValues(_ transform: (Double) -> Double) throws(EvaluationError) -> Value {
-            .vector(try unique(vector(0).map { VectorSample(labels: $0.labels.droppingMetricName, value: transform($0.value), timestamp: $0.timestamp) }))
+            .vector(try unique(vector(0).map { VectorSample(labels: withoutName($0.labels), value: transform($0.value), timestamp: $0.timestamp) }))
         }
         func overTime(keepName: Bool = false, _ reduce: (SeriesPoints) -> Double?) throws(EvaluationError) -> Value {
             var output: [VectorSample] = []
             for series in matrix(0) {
                 guard let value = reduce(series) else { continue }
-                output.append(VectorSample(labels: keepName ? series.labels : series.labels.droppingMetricName, value: value, timestamp: time))
+                output.append(VectorSample(labels: keepName ? series.labels : withoutName(series.labels), value: value, timestamp: time))
             }
             return .vector(try unique(output))
         }
@@ -87,7 +87,7 @@ extension Evaluation {
             return try mapValues { Self.goMax(low, $0) }
         case "timestamp":
             return .vector(try unique(vector(0).map {
-                VectorSample(labels: $0.labels.droppingMetricName, value: Double($0.timestamp) / 1000, timestamp: $0.timestamp)
+                VectorSample(labels: withoutName($0.labels), value: Double($0.timestamp) / 1000, timestamp: $0.timestamp)
             }))
         case "sort", "sort_desc":
             let descending = function.name == "sort_desc"
@@ -121,7 +121,7 @@ extension Evaluation {
             let q = scalar(0)
             var output: [VectorSample] = []
             if case .matrix(let series) = values[1] {
-                for item in series { output.append(VectorSample(labels: item.labels.droppingMetricName, value: Self.quantile(q, item.values), timestamp: time)) }
+                for item in series { output.append(VectorSample(labels: withoutName(item.labels), value: Self.quantile(q, item.values), timestamp: time)) }
             }
             return .vector(try unique(output))
         case "changes":
@@ -193,7 +193,7 @@ extension Evaluation {
                 ? [VectorSample(labels: .empty, value: Double(time) / 1000, timestamp: time)]
                 : vector(0)
             return .vector(try unique(samples.map { sample in
-                VectorSample(labels: sample.labels.droppingMetricName, value: Self.dateComponent(function.name, of: sample.value), timestamp: sample.timestamp)
+                VectorSample(labels: withoutName(sample.labels), value: Self.dateComponent(function.name, of: sample.value), timestamp: sample.timestamp)
             }))
         default:
             throw EvaluationError("function \(function.name) is not supported (native histograms are not supported)")

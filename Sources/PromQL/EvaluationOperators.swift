@@ -45,14 +45,14 @@ extension Evaluation {
                 // A comparison filter keeps the vector element's own value.
                 guard var value = Self.apply(op, sample.value, r, returnBool: returnBool) else { return nil }
                 if op.isComparison && !returnBool { value = sample.value }
-                let labels = Self.dropsMetricName(op) || returnBool ? sample.labels.droppingMetricName : sample.labels
+                let labels = Self.dropsMetricName(op) || returnBool ? withoutName(sample.labels) : sample.labels
                 return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
             })
         case (.scalar(let l), .vector(let samples)):
             return .vector(samples.compactMap { sample in
                 guard var value = Self.apply(op, l, sample.value, returnBool: returnBool) else { return nil }
                 if op.isComparison && !returnBool { value = sample.value }
-                let labels = Self.dropsMetricName(op) || returnBool ? sample.labels.droppingMetricName : sample.labels
+                let labels = Self.dropsMetricName(op) || returnBool ? withoutName(sample.labels) : sample.labels
                 return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
             })
         case (.vector(let l), .vector(let r)):
@@ -66,20 +66,22 @@ extension Evaluation {
         }
     }
 
-    /// The labels two series are matched by.
-    static func signature(_ labels: Labels, _ matching: VectorMatching) -> Labels {
-        if matching.on { return Labels(labels.elements.filter { matching.labels.contains($0.name) }) }
-        return Labels(labels.elements.filter { $0.name != Labels.metricName && !matching.labels.contains($0.name) })
+    /// The labels two series are matched by (memoized for the query).
+    func signature(_ labels: Labels, _ matching: VectorMatching) -> Labels {
+        derive((matching.on ? "on:" : "ignoring:") + matching.labels.joined(separator: ","), labels) { labels in
+            if matching.on { return Labels(labels.elements.filter { matching.labels.contains($0.name) }) }
+            return Labels(labels.elements.filter { $0.name != Labels.metricName && !matching.labels.contains($0.name) })
+        }
     }
 
     private func setOperation(_ op: BinaryOperator, _ left: [VectorSample], _ right: [VectorSample], matching: VectorMatching) -> [VectorSample] {
-        let rightSignatures = Set(right.map { Self.signature($0.labels, matching) })
+        let rightSignatures = Set(right.map { signature($0.labels, matching) })
         switch op {
-        case .and: return left.filter { rightSignatures.contains(Self.signature($0.labels, matching)) }
-        case .unless: return left.filter { !rightSignatures.contains(Self.signature($0.labels, matching)) }
+        case .and: return left.filter { rightSignatures.contains(signature($0.labels, matching)) }
+        case .unless: return left.filter { !rightSignatures.contains(signature($0.labels, matching)) }
         default:
-            let leftSignatures = Set(left.map { Self.signature($0.labels, matching) })
-            return left + right.filter { !leftSignatures.contains(Self.signature($0.labels, matching)) }
+            let leftSignatures = Set(left.map { signature($0.labels, matching) })
+            return left + right.filter { !leftSignatures.contains(signature($0.labels, matching)) }
         }
     }
 
@@ -91,7 +93,7 @@ extension Evaluation {
         let (many, one) = oneToMany ? (right, left) : (left, right)
         var oneBySignature: [Labels: VectorSample] = [:]
         for sample in one {
-            let signature = Self.signature(sample.labels, matching)
+            let signature = signature(sample.labels, matching)
             if oneBySignature[signature] != nil {
                 let side = oneToMany ? "left" : "right"
                 throw EvaluationError("found duplicate series for the match group \(signature) on the \(side) hand-side of the operation: [\(oneBySignature[signature]!.labels), \(sample.labels)];many-to-many matching not allowed: matching labels must be unique on one side")
@@ -102,7 +104,7 @@ extension Evaluation {
         var seenOneToOne: [Labels: Labels] = [:]
         var seenResults = Set<Labels>()
         for sample in many {
-            let signature = Self.signature(sample.labels, matching)
+            let signature = signature(sample.labels, matching)
             guard let partner = oneBySignature[signature] else { continue }
             let (leftSample, rightSample) = oneToMany ? (partner, sample) : (sample, partner)
             if matching.cardinality == .oneToOne {
@@ -114,7 +116,7 @@ extension Evaluation {
             guard var value = Self.apply(op, leftSample.value, rightSample.value, returnBool: returnBool) else { continue }
             if op.isComparison && !returnBool { value = oneToMany ? rightSample.value : leftSample.value }
             var labels = resultLabels(many: sample.labels, one: partner.labels, op: op, matching: matching)
-            if returnBool { labels = labels.droppingMetricName }
+            if returnBool { labels = withoutName(labels) }
             guard seenResults.insert(labels).inserted else {
                 throw EvaluationError("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
             }
