@@ -59,9 +59,10 @@ final class PrometheusProcess {
         }
     }
 
-    /// Every sample of a range-vector query at now, keyed `{sorted labels} timestampMs` as `tsdb dump` prints them.
-    func rangeSamples(_ expression: String) async throws -> [String: Double] {
-        let data = try await api("/api/v1/query", ["query=\(expression)"])
+    /// Every sample of a range-vector query (at `time`, default now), keyed `{sorted labels} timestampMs`
+    /// as `tsdb dump` prints them.
+    func rangeSamples(_ expression: String, time: String? = nil) async throws -> [String: Double] {
+        let data = try await api("/api/v1/query", ["query=\(expression)"] + (time.map { ["time=\($0)"] } ?? []))
         var samples: [String: Double] = [:]
         for series in data["result"] as? [[String: Any]] ?? [] {
             let metric = series["metric"] as? [String: String] ?? [:]

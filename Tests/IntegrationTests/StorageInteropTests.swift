@@ -130,43 +130,11 @@ struct StorageInteropTests {
         #expect(imported.exitCode == 0, "\(imported)")
         let expected = Self.samples(fromDump: try await Command.etcdmon(["tsdb", "dump", "--data-dir", ours], timeout: .seconds(300)).standardOutput)
 
-        let configuration = ours + "-prometheus.yml"
-        try "global: {}\n".write(toFile: configuration, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: configuration) }
-        let address = "127.0.13.1:\(19_000 + Int.random(in: 0..<1000))"
-        let prometheus = Process()
-        prometheus.executableURL = URL(fileURLWithPath: "/usr/bin/prometheus")
-        prometheus.arguments = ["--config.file", configuration, "--storage.tsdb.path", ours, "--web.listen-address", address,
-                                "--storage.tsdb.retention.time", "100y", "--log.level", "warn"]
-        prometheus.standardOutput = FileHandle.nullDevice
-        prometheus.standardError = FileHandle.nullDevice
-        try prometheus.run()
-        defer { kill(prometheus.processIdentifier, SIGKILL) }
-
+        let prometheus = try PrometheusProcess(dataDirectory: ours)
+        defer { prometheus.stop() }
         // All series over the whole hour, as one range-vector query at the last sample's time.
         let lastTime = expected.keys.compactMap { Int64($0.split(separator: " ").last ?? "") }.max() ?? 0
-        var body: [String: Any] = [:]
-        for _ in 0..<100 {
-            let answer = try await Command.run("/usr/bin/curl", [
-                "-s", "-G", "http://\(address)/api/v1/query", "--data-urlencode", "query={__name__=~\".+\"}[2h]",
-                "--data-urlencode", "time=\(Double(lastTime) / 1000)",
-            ])
-            if let json = try? answer.json(), json["status"] as? String == "success" {
-                body = json
-                break
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        let result = try #require((body["data"] as? [String: Any])?["result"] as? [[String: Any]], "Prometheus answered \(body)")
-        var served: [String: Double] = [:]
-        for series in result {
-            let metric = series["metric"] as? [String: String] ?? [:]
-            let labels = "{" + metric.keys.sorted().map { "\($0)=\"\(metric[$0]!)\"" }.joined(separator: ", ") + "}"
-            for pair in series["values"] as? [[Any]] ?? [] {
-                guard let time = pair[0] as? Double, let text = pair[1] as? String, let value = Double(text) else { continue }
-                served["\(labels) \(Int64((time * 1000).rounded()))"] = value
-            }
-        }
+        let served = try await prometheus.rangeSamples("{__name__=~\".+\"}[2h]", time: String(Double(lastTime) / 1000))
         #expect(served.count == expected.count)
         let differing = expected.filter { key, value in served[key].map { $0 != value && !($0.isNaN && value.isNaN) } ?? true }
         #expect(differing.isEmpty, "\(differing.count) samples differ, e.g. \(differing.first.map { "\($0)" } ?? "")")
