@@ -238,16 +238,20 @@ final class Evaluation {
         for series in data[Self.key(selector)] ?? [] {
             let last = Self.lastIndex(in: series.timestamps, atOrBefore: reference)
             guard last >= 0 else { continue }
-            var first = Self.lastIndex(in: series.timestamps, atOrBefore: reference - range - 1) + 1
-            var points = SeriesPoints(labels: series.labels)
-            while first <= last {
-                if series.values[first].bitPattern != staleMarkerBits {
-                    points.timestamps.append(series.timestamps[first])
-                    points.values.append(series.values[first])
+            let first = Self.lastIndex(in: series.timestamps, atOrBefore: reference - range - 1) + 1
+            guard first <= last else { continue }
+            let window = first...last
+            if series.values[window].contains(where: { $0.bitPattern == staleMarkerBits }) {
+                var points = SeriesPoints(labels: series.labels)
+                for index in window where series.values[index].bitPattern != staleMarkerBits {
+                    points.timestamps.append(series.timestamps[index])
+                    points.values.append(series.values[index])
                 }
-                first += 1
+                if !points.timestamps.isEmpty { output.append(points) }
+            } else {
+                // The common case: copy the window in one go.
+                output.append(SeriesPoints(labels: series.labels, timestamps: Array(series.timestamps[window]), values: Array(series.values[window])))
             }
-            if !points.timestamps.isEmpty { output.append(points) }
         }
         return output
     }
