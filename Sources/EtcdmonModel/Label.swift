@@ -17,3 +17,10 @@ public struct Label: Hashable, Sendable, Comparable {
         return lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
     }
 }
+
+extension Sequence<String> {
+    /// Sorted in byte order, as Prometheus sorts label names and values (not by Unicode collation).
+    public func sortedByBytes() -> [String] {
+        sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

@@ -78,25 +78,12 @@ extension Evaluation {
         var order: [Labels] = []
         for sample in samples {
             var elements = groupLabels(sample.labels).elements.filter { $0.name != label }
-            elements.append(Label(label, Self.formatValue(sample.value)))
+            elements.append(Label(label, GoFloat.format(sample.value)))
             let key = Labels(elements)
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
         }
         return order.map { VectorSample(labels: $0, value: Double(counts[$0]!), timestamp: samples.first?.timestamp ?? 0) }
-    }
-
-    /// A float as Go's `strconv.FormatFloat(v, 'f', -1, 64)` prints it (count_values labels).
-    static func formatValue(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let text = "\(value)"
-        guard let exponentIndex = text.firstIndex(where: { $0 == "e" }) else { return text }
-        // Expand exponent notation into plain digits.
-        let decimal = Decimal(string: text) ?? 0
-        _ = exponentIndex
-        return "\(decimal)"
     }
 
     /// Prometheus's running mean, which stays finite where a plain sum would overflow.

@@ -52,14 +52,7 @@ public struct BlockQuerier: Querier {
                     throw TSDBError.unsupported(path: block.directory, reason: "chunk encoding \(encoding) (native histograms are not read)")
                 }
                 do {
-                    var iterator = try XORIterator(data)
-                    while try iterator.next() {
-                        let time = iterator.timestamp
-                        if time < minTime { continue }
-                        if time > maxTime { break }
-                        series.timestamps.append(time)
-                        series.values.append(iterator.value)
-                    }
+                    try series.appendSamples(ofChunk: data, minTime: minTime, maxTime: maxTime)
                 } catch {
                     throw TSDBError.corrupt(path: block.directory + "/chunks", reason: "chunk \(meta.reference) of \(labels): \(error)")
                 }
@@ -75,7 +68,7 @@ public struct BlockQuerier: Querier {
         for id in try postings(for: matchers) {
             for label in try block.index.series(id).labels { names.insert(label.name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sortedByBytes()
     }
 
     public func labelValues(_ name: String, _ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {
@@ -84,6 +77,6 @@ public struct BlockQuerier: Querier {
         for id in try postings(for: matchers) {
             if let value = try block.index.series(id).labels[name] { values.insert(value) }
         }
-        return values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return values.sortedByBytes()
     }
 }

@@ -22,16 +22,16 @@ public struct HeadQuerier: Querier {
         for index in matching(matchers) {
             var result = StoredSeries(labels: series[index])
             for chunk in samples[index].chunks where chunk.count > 0 && chunk.minTime <= maxTime && chunk.maxTime >= minTime {
-                chunk.bytes.withUnsafeBytes { buffer in
-                    // The head wrote these bytes itself; a decoding failure would be a bug, not bad input.
-                    guard var iterator = try? XORIterator(buffer) else { return }
-                    while (try? iterator.next()) == true {
-                        if iterator.timestamp < minTime { continue }
-                        if iterator.timestamp > maxTime { break }
-                        result.timestamps.append(iterator.timestamp)
-                        result.values.append(iterator.value)
+                let decoded: DecodeError? = chunk.bytes.withUnsafeBytes { buffer in
+                    do throws(DecodeError) {
+                        try result.appendSamples(ofChunk: buffer, minTime: minTime, maxTime: maxTime)
+                        return nil
+                    } catch {
+                        return error
                     }
                 }
+                // The head wrote these bytes itself: failing to decode them is a bug, reported as such.
+                if let decoded { throw TSDBError.corrupt(path: "head", reason: "chunk of \(series[index]): \(decoded)") }
             }
             if !result.timestamps.isEmpty { output.append(result) }
         }
@@ -41,12 +41,12 @@ public struct HeadQuerier: Querier {
     public func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {
         var names = Set<String>()
         for index in matching(matchers) { for label in series[index] { names.insert(label.name) } }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sortedByBytes()
     }
 
     public func labelValues(_ name: String, _ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {
         var values = Set<String>()
         for index in matching(matchers) { if let value = series[index][name] { values.insert(value) } }
-        return values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return values.sortedByBytes()
     }
 }

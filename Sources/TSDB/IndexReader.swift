@@ -85,7 +85,7 @@ public final class IndexReader: Sendable {
 
     /// Every label name, sorted.
     public func labelNames() -> [String] {
-        postingsTable.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        postingsTable.keys.sortedByBytes()
     }
 
     /// Every value of `name`, sorted.

@@ -27,7 +27,7 @@ struct IndexWriter {
                 symbolSet.insert(label.value)
             }
         }
-        let symbols = symbolSet.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let symbols = symbolSet.sortedByBytes()
         var symbolIndex: [String: UInt32] = [:]
         symbolIndex.reserveCapacity(symbols.count)
         for (position, symbol) in symbols.enumerated() { symbolIndex[symbol] = UInt32(position) }
@@ -80,9 +80,9 @@ struct IndexWriter {
             out.putBigEndian32(CRC32C.checksum(body.bytes))
         }
 
-        let names = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let names = postings.keys.sortedByBytes()
         let sortedValues = names.map { name in
-            postings[name]!.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            postings[name]!.keys.sortedByBytes()
         }
 
         // Label indices (one per name, 4-byte aligned).

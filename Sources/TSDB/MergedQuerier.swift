@@ -30,12 +30,12 @@ public struct MergedQuerier: Querier {
     public func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {
         var names = Set<String>()
         for querier in queriers { names.formUnion(try querier.labelNames(matchers)) }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sortedByBytes()
     }
 
     public func labelValues(_ name: String, _ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {
         var values = Set<String>()
         for querier in queriers { values.formUnion(try querier.labelValues(name, matchers)) }
-        return values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return values.sortedByBytes()
     }
 }

@@ -79,3 +79,16 @@ public struct XORIterator {
         valueBits ^= bits << UInt64(trailing)
     }
 }
+
+extension StoredSeries {
+    /// Appends the samples of an XOR chunk that fall in `[minTime, maxTime]`.
+    mutating func appendSamples(ofChunk bytes: UnsafeRawBufferPointer, minTime: Int64, maxTime: Int64) throws(DecodeError) {
+        var iterator = try XORIterator(bytes)
+        while try iterator.next() {
+            if iterator.timestamp < minTime { continue }
+            if iterator.timestamp > maxTime { break }
+            timestamps.append(iterator.timestamp)
+            values.append(iterator.value)
+        }
+    }
+}

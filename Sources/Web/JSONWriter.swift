@@ -36,7 +36,7 @@ struct JSONWriter {
 
     /// A sample value as Prometheus writes it: a string in Go's shortest `'f'` form.
     mutating func sampleValue(_ value: Double) {
-        string(Self.formatValue(value))
+        string(GoFloat.format(value))
     }
 
     /// A millisecond timestamp as float seconds, written as Prometheus writes it:
@@ -65,32 +65,5 @@ struct JSONWriter {
             string(label.value)
         }
         bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// Go's `strconv.FormatFloat(v, 'f', -1, 64)`: the shortest digits that round-trip, never an exponent.
-    static func formatValue(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        let shortest = "\(value)"
-        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-            return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
-        }
-        let exponent = Int(shortest[shortest.index(after: e)...]) ?? 0
-        var mantissa = String(shortest[..<e])
-        let negative = mantissa.hasPrefix("-")
-        if negative { mantissa.removeFirst() }
-        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
-        if digits.hasSuffix("0") && parts.count > 1 && parts[1] == "0" { digits.removeLast() }
-        let point = parts[0].count + exponent
-        var result: String
-        if point <= 0 {
-            result = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            result = digits + String(repeating: "0", count: point - digits.count)
-        } else {
-            result = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
-        }
-        return (negative ? "-" : "") + result
     }
 }

@@ -200,7 +200,7 @@ public struct PrometheusAPI: Sendable {
             if selectors.isEmpty { return try read(storage.querier(), []) }
             var result = Set<String>()
             for selector in selectors { result.formUnion(try read(storage.querier(), try matchers(selector))) }
-            return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            return result.sortedByBytes()
         } catch let error as APIError {
             throw error
         } catch {
@@ -372,5 +372,5 @@ extension PrometheusAPI {
     }
 
     /// A sample value as the API writes it.
-    public static func format(_ value: Double) -> String { JSONWriter.formatValue(value) }
+    public static func format(_ value: Double) -> String { GoFloat.format(value) }
 }

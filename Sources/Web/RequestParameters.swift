@@ -1,4 +1,3 @@
-import EtcdmonModel
 import Foundation
 import Hummingbird
 
@@ -47,22 +46,18 @@ struct RequestParameters: Sendable {
     /// A time parameter: Unix seconds (fractions allowed) or RFC 3339; `fallback` when absent.
     func time(_ name: String, fallback: Int64) throws(APIError) -> Int64 {
         guard let text = self[name], !text.isEmpty else { return fallback }
-        if let seconds = Double(text), seconds.isFinite {
-            return Int64((seconds * 1000).rounded())
+        guard let time = APIParameterValue.timestamp(text) else {
+            throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid timestamp")
         }
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-        }
-        throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid timestamp")
+        return time
     }
 
     /// A duration parameter: seconds (fractions allowed) or a Prometheus duration.
     func duration(_ name: String) throws(APIError) -> Int64? {
         guard let text = self[name], !text.isEmpty else { return nil }
-        if let seconds = Double(text), seconds.isFinite { return Int64((seconds * 1000).rounded()) }
-        if let milliseconds = try? PrometheusDuration.milliseconds(text) { return milliseconds }
-        throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid duration")
+        guard let duration = APIParameterValue.duration(text) else {
+            throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid duration")
+        }
+        return duration
     }
 }

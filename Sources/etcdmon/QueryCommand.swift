@@ -52,9 +52,8 @@ struct QueryCommand: AsyncParsableCommand {
         do {
             if start != nil || end != nil || step != nil {
                 guard let start, let end, let step else { throw ValidationError("a range query needs --start, --end and --step") }
-                let stepMilliseconds: Int64
-                if let seconds = Double(step) { stepMilliseconds = Int64(seconds * 1000) } else {
-                    stepMilliseconds = try PrometheusDuration.milliseconds(step)
+                guard let stepMilliseconds = APIParameterValue.duration(step) else {
+                    throw ValidationError("cannot parse \"\(step)\" as a step (a duration such as 15s, or seconds)")
                 }
                 value = try Engine().range(parsed, start: try Self.time(start), end: try Self.time(end), step: stepMilliseconds, querier: storage.querier())
             } else {
@@ -144,13 +143,10 @@ struct QueryCommand: AsyncParsableCommand {
     }
 
     static func time(_ text: String) throws -> Int64 {
-        if let seconds = Double(text) { return Int64((seconds * 1000).rounded()) }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text) {
-            return Int64((date.timeIntervalSince1970 * 1000).rounded())
+        guard let time = APIParameterValue.timestamp(text) else {
+            throw ValidationError("cannot parse \"\(text)\" as a time (Unix seconds or RFC 3339)")
         }
-        throw ValidationError("cannot parse \"\(text)\" as a time (Unix seconds or RFC 3339)")
+        return time
     }
 
     /// promtool's text form: `{labels} => value @[seconds]`.

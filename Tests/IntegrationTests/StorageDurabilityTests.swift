@@ -19,12 +19,7 @@ struct StorageDurabilityTests {
     static func dump(_ directory: String) async throws -> (series: [String: [(Int64, Double)]], result: CommandResult) {
         let result = try await Command.etcdmon(["tsdb", "dump", "--data-dir", directory], timeout: .seconds(120))
         var series: [String: [(Int64, Double)]] = [:]
-        for line in result.standardOutput.split(separator: "\n") {
-            guard let close = line.lastIndex(of: "}") else { continue }
-            let fields = line[line.index(after: close)...].split(separator: " ")
-            guard fields.count == 2, let value = Double(fields[0]), let time = Int64(fields[1]) else { continue }
-            series[String(line[...close]), default: []].append((time, value))
-        }
+        for sample in DumpSample.parse(result.standardOutput) { series[sample.series, default: []].append((sample.timestamp, sample.value)) }
         return (series, result)
     }
 
@@ -167,10 +162,9 @@ struct StorageDurabilityTests {
         prometheus.stop()
         #expect(served.count > 1000, "Prometheus scraped itself: \(served.count) samples")
 
-        let (series, result) = try await Self.dump(directory)
+        let result = try await Command.etcdmon(["tsdb", "dump", "--data-dir", directory], timeout: .seconds(120))
         #expect(result.exitCode == 0, "\(result.standardError)")
-        var ours: [String: Double] = [:]
-        for (name, samples) in series { for (time, value) in samples { ours["\(name) \(time)"] = value } }
+        let ours = DumpSample.keyed(result.standardOutput)
         let missing = served.filter { key, value in ours[key].map { $0 != value && !($0.isNaN && value.isNaN) } ?? true }
         #expect(missing.isEmpty, "\(missing.count) of \(served.count) samples differ or are missing, e.g. \(missing.first.map { "\($0)" } ?? "")")
     }

@@ -31,18 +31,6 @@ struct StorageInteropTests {
         return path
     }
 
-    /// `{labels} value timestamp` lines as (series text, timestamp) → value, parsed so number formatting does not matter.
-    static func samples(fromDump text: String) -> [String: Double] {
-        var samples: [String: Double] = [:]
-        for line in text.split(separator: "\n") {
-            guard let close = line.lastIndex(of: "}") else { continue }
-            let fields = line[line.index(after: close)...].split(separator: " ")
-            guard fields.count == 2, let value = Double(fields[0]) else { continue }
-            samples["\(line[...close]) \(fields[1])"] = value
-        }
-        return samples
-    }
-
     @Test("promtool lists and dumps etcdmon's blocks exactly as the blocks it writes itself")
     func promtoolReadsEtcdmonBlocks() async throws {
         let ours = Self.temporaryDirectory("ours")
@@ -107,8 +95,8 @@ struct StorageInteropTests {
         let ours = try await Command.etcdmon(["tsdb", "dump", "--data-dir", theirs], timeout: .seconds(300))
         #expect(ours.exitCode == 0, "\(ours.standardError)")
         let reference = try await Command.run(Self.promtool, ["tsdb", "dump", theirs], timeout: .seconds(300))
-        let ourSamples = Self.samples(fromDump: ours.standardOutput)
-        let theirSamples = Self.samples(fromDump: reference.standardOutput)
+        let ourSamples = DumpSample.keyed(ours.standardOutput)
+        let theirSamples = DumpSample.keyed(reference.standardOutput)
         #expect(theirSamples.count > 100_000)
         #expect(ourSamples.count == theirSamples.count)
         let mismatches = theirSamples.filter { key, value in
@@ -128,7 +116,7 @@ struct StorageInteropTests {
         defer { try? FileManager.default.removeItem(atPath: ours) }
         let imported = try await Command.etcdmon(["import", "openmetrics", Self.input, "--data-dir", ours, "--quiet"], timeout: .seconds(300))
         #expect(imported.exitCode == 0, "\(imported)")
-        let expected = Self.samples(fromDump: try await Command.etcdmon(["tsdb", "dump", "--data-dir", ours], timeout: .seconds(300)).standardOutput)
+        let expected = DumpSample.keyed(try await Command.etcdmon(["tsdb", "dump", "--data-dir", ours], timeout: .seconds(300)).standardOutput)
 
         let prometheus = try PrometheusProcess(dataDirectory: ours)
         defer { prometheus.stop() }

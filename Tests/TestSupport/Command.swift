@@ -59,19 +59,10 @@ public enum Command {
         let clock = ContinuousClock()
         let start = clock.now
         let pid = try spawn(executable, arguments, standardOutput: outputPath, standardError: errorPath, environment: environment)
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if clock.now - start > timeout {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                throw CommandError(message: "\(executable) \(arguments.joined(separator: " ")) did not finish within \(timeout)")
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        guard let exitCode = try await wait(for: pid, timeout: timeout) else {
+            throw CommandError(message: "\(executable) \(arguments.joined(separator: " ")) did not finish within \(timeout)")
         }
         let elapsed = clock.now - start
-        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
-        let signal = status & 0x7f
-        let exitCode = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         return CommandResult(
             exitCode: exitCode,
             standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
@@ -108,8 +99,23 @@ public enum Command {
     /// Waits for a process started by `spawn` and returns its exit code (128 + signal when killed).
     @discardableResult
     public static func wait(for pid: pid_t) async throws -> Int32 {
+        try await wait(for: pid, timeout: nil)!
+    }
+
+    /// Waits at most `timeout` (then kills the process and returns nil).
+    static func wait(for pid: pid_t, timeout: Duration?) async throws -> Int32? {
+        let clock = ContinuousClock()
+        let start = clock.now
         var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if let timeout, clock.now - start > timeout {
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                return nil
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }

@@ -1,0 +1,31 @@
+/// Float formatting as Prometheus (Go) writes sample values in its API and in `count_values`
+/// labels: `strconv.FormatFloat(v, 'f', -1, 64)` — the shortest digits that round-trip, never an
+/// exponent, and `+Inf`, `-Inf`, `NaN`.
+public enum GoFloat {
+    /// `value` in Go's shortest `'f'` form.
+    public static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        let shortest = "\(value)"
+        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+        }
+        let exponent = Int(shortest[shortest.index(after: e)...]) ?? 0
+        var mantissa = String(shortest[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+        if digits.hasSuffix("0") && parts.count > 1 && parts[1] == "0" { digits.removeLast() }
+        let point = parts[0].count + exponent
+        let result: String
+        if point <= 0 {
+            result = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            result = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            result = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        return (negative ? "-" : "") + result
+    }
+}
