@@ -15,6 +15,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Shared value types: labels, samples, metric types. No dependencies.
@@ -27,16 +33,41 @@ let package = Package(
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
         // PromQL: lexer, parser (with Prometheus's type checks), AST. Evaluation reads only a `Querier`.
         .target(name: "PromQL", dependencies: ["EtcdmonModel", "TSDB"]),
+        // prometheus.yml (+ the `etcd:` section) and relabelling; errors carry file:line:column.
+        .target(
+            name: "Config",
+            dependencies: [
+                "EtcdmonModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Scrape loops, target building, staleness, file and etcd member discovery, probes as series.
+        .target(
+            name: "Scrape",
+            dependencies: [
+                "Config", "EtcdmonModel", "Exposition", "TSDB", "EtcdClient", "ClusterProbe", "ClusterInsight",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
         // Prometheus's HTTP API over the store (Hummingbird), with a byte-level JSON writer.
         .target(
             name: "Web",
             dependencies: [
-                "PromQL", "TSDB", "EtcdmonModel",
+                "PromQL", "TSDB", "EtcdmonModel", "Scrape",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         // HTTP(S) client for one etcd member: health, livez/readyz, version, v3 JSON gateway.
@@ -59,7 +90,13 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
+                "Config", "Scrape",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
 

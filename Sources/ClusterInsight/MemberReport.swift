@@ -31,6 +31,8 @@ public struct MemberReport: Sendable, Equatable {
     public var errors: [String]
     /// `true` when no request got any answer at all.
     public var isUnreachable: Bool
+    /// How long each request took (`health`, `livez`, `readyz`, `status`, …), answered or not.
+    public var requestDurations: [String: Duration] = [:]
 
     /// The parts of `/v3/maintenance/status` the diagnosis uses.
     public struct Status: Sendable, Equatable {

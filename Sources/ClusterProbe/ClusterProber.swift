@@ -86,22 +86,27 @@ public struct ClusterProber: Sendable {
         let client = client
         let clock = ContinuousClock()
         async let statusResult = measure(clock) { () async throws(EtcdRequestError) in try await client.status(endpoint) }
-        async let healthResult = capture { () async throws(EtcdRequestError) in try await client.health(endpoint) }
-        async let livezResult = capture { () async throws(EtcdRequestError) in try await client.livez(endpoint) }
-        async let readyzResult = capture { () async throws(EtcdRequestError) in try await client.readyz(endpoint) }
-        async let versionResult = capture { () async throws(EtcdRequestError) in try await client.version(endpoint) }
+        async let healthResult = measure(clock) { () async throws(EtcdRequestError) in try await client.health(endpoint) }
+        async let livezResult = measure(clock) { () async throws(EtcdRequestError) in try await client.livez(endpoint) }
+        async let readyzResult = measure(clock) { () async throws(EtcdRequestError) in try await client.readyz(endpoint) }
+        async let versionResult = measure(clock) { () async throws(EtcdRequestError) in try await client.version(endpoint) }
         async let alarmsResult = capture { () async throws(EtcdRequestError) in try await client.alarms(endpoint) }
 
         let (status, latency) = await statusResult
-        let health = await healthResult
-        let livez = await livezResult
-        let readyz = await readyzResult
-        let version = await versionResult
+        let (health, healthDuration) = await healthResult
+        let (livez, livezDuration) = await livezResult
+        let (readyz, readyzDuration) = await readyzResult
+        let (version, versionDuration) = await versionResult
         let alarms = await alarmsResult
 
-        return Self.report(
+        var report = Self.report(
             endpoint: endpoint, status: status, latency: latency, health: health,
             livez: livez, readyz: readyz, version: version, alarms: alarms)
+        report.requestDurations = [
+            "status": latency, "health": healthDuration, "livez": livezDuration,
+            "readyz": readyzDuration, "version": versionDuration,
+        ]
+        return report
     }
 
     /// Assembles a member's report from its answers (or failures). Separate from the requests so
@@ -196,7 +201,7 @@ public struct ClusterProber: Sendable {
     }
 
     /// The first client URL of each member; members not started yet have none.
-    static func clientEndpoints(of members: [Member], scheme: String?) -> ([EtcdEndpoint], [String]) {
+    public static func clientEndpoints(of members: [Member], scheme: String?) -> ([EtcdEndpoint], [String]) {
         var endpoints: [EtcdEndpoint] = []
         var notes: [String] = []
         for member in members {

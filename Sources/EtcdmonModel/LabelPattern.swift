@@ -78,3 +78,56 @@ final class CompiledRegex: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
     init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
 }
+
+extension LabelPattern {
+    /// When the whole of `value` matches, `template` with `$1`, `${1}`, `$name`, `${name}` replaced
+    /// by the match's groups (`$$` is a literal `$`), as Go's `Regexp.Expand` does for relabelling;
+    /// `nil` when it does not match. Unknown or unmatched groups expand to nothing.
+    public func expand(_ template: String, matching value: String) -> String? {
+        let groups: (String) -> String
+        switch strategy {
+        case .regex(let compiled):
+            guard let match = try? compiled.regex.wholeMatch(in: value) else { return nil }
+            let output = match.output
+            groups = { name in
+                if let index = Int(name) {
+                    guard index >= 0, index < output.count else { return "" }
+                    return output[index].substring.map(String.init) ?? ""
+                }
+                return output[name]?.substring.map(String.init) ?? ""
+            }
+        default:
+            guard matches(value) else { return nil }
+            groups = { $0 == "0" ? value : "" }
+        }
+        return Self.expand(template, groups: groups)
+    }
+
+    private static func expand(_ template: String, groups: (String) -> String) -> String {
+        var result = ""
+        var rest = Substring(template)
+        func isNameCharacter(_ c: Character) -> Bool { c == "_" || c.isASCII && (c.isLetter || c.isNumber) }
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            rest = rest[rest.index(after: dollar)...]
+            if rest.first == "$" {
+                result += "$"
+                rest = rest.dropFirst()
+            } else if rest.first == "{", let close = rest.firstIndex(of: "}"),
+                      case let name = rest[rest.index(after: rest.startIndex)..<close],
+                      !name.isEmpty, name.allSatisfy(isNameCharacter) {
+                result += groups(String(name))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let name = rest.prefix(while: isNameCharacter)
+                if name.isEmpty {
+                    result += "$" // malformed: Go keeps the '$' as text
+                } else {
+                    result += groups(String(name))
+                    rest = rest.dropFirst(name.count)
+                }
+            }
+        }
+        return result + rest
+    }
+}

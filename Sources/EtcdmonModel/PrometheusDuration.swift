@@ -7,6 +7,18 @@ public enum PrometheusDuration {
     ]
 
     /// Parses `text`; the error says what is wrong.
+    /// Formats milliseconds as Prometheus prints a duration: largest units first (`1m30s`, `2h`, `0s`).
+    public static func format(milliseconds: Int64) -> String {
+        guard milliseconds != 0 else { return "0s" }
+        var rest = milliseconds.magnitude
+        var text = milliseconds < 0 ? "-" : ""
+        for (suffix, size) in units.map({ ($0.0, UInt64($0.1)) }) where rest >= size {
+            text += "\(rest / size)\(suffix)"
+            rest %= size
+        }
+        return text
+    }
+
     public static func milliseconds(_ text: String) throws(DurationError) -> Int64 {
         guard !text.isEmpty else { throw DurationError(text: text, reason: "empty duration") }
         if text == "0" { return 0 }

@@ -60,7 +60,7 @@ public struct Engine: Sendable {
 }
 
 /// Prometheus's stale marker.
-let staleMarkerBits: UInt64 = 0x7FF0_0000_0000_0002
+let staleMarkerBits = StaleMarker.bitPattern
 
 /// A value during evaluation.
 enum Value {

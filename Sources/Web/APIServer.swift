@@ -9,6 +9,10 @@ public struct APIServer: Sendable {
     public let port: Int
     /// The API served.
     public let api: PrometheusAPI
+    /// Reloads the configuration (`POST /-/reload`); throws with the reason when the new one is bad.
+    public var reload: (@Sendable () async throws -> Void)?
+    /// etcdmon's own metrics in the text exposition format (`GET /metrics`).
+    public var selfMetrics: (@Sendable () -> [UInt8])?
 
     public init(host: String, port: Int, api: PrometheusAPI) {
         self.host = host
@@ -21,6 +25,25 @@ public struct APIServer: Sendable {
         let router = Router()
         router.get("-/healthy") { _, _ in "etcdmon is Healthy.\n" }
         router.get("-/ready") { _, _ in "etcdmon is Ready.\n" }
+        if let reload {
+            for method in [HTTPRequest.Method.post, .put] {
+                router.on("-/reload", method: method) { _, _ -> Response in
+                    do {
+                        try await reload()
+                        return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "")))
+                    } catch {
+                        return Response(status: .internalServerError,
+                                        body: ResponseBody(byteBuffer: ByteBuffer(string: "failed to reload config: \(error)\n")))
+                    }
+                }
+            }
+        }
+        if let selfMetrics {
+            router.get("metrics") { _, _ -> Response in
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: selfMetrics())))
+            }
+        }
         api.register(on: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
     }

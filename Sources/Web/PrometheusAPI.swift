@@ -1,8 +1,10 @@
 import EtcdmonModel
 import Foundation
 import CompressNIO
+import CoreMetrics
 import Hummingbird
 import PromQL
+import Scrape
 import TSDB
 
 /// Prometheus's HTTP API (`/api/v1/…`) over a `Storage`: the same paths, parameters, JSON
@@ -14,12 +16,15 @@ public struct PrometheusAPI: Sendable {
     public let limits: QueryLimits
     /// What `/api/v1/status/flags` reports.
     public let flags: [String: String]
+    /// The scrapes, when etcdmon scrapes (targets, metadata and the configuration come from it).
+    public let scrapeManager: ScrapeManager?
     private let gate: ConcurrencyGate
 
-    public init(storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:]) {
+    public init(storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:], scrapeManager: ScrapeManager? = nil) {
         self.storage = storage
         self.limits = limits
         self.flags = flags
+        self.scrapeManager = scrapeManager
         gate = ConcurrencyGate(limit: limits.maxConcurrency)
     }
 
@@ -36,7 +41,14 @@ public struct PrometheusAPI: Sendable {
             let name = context.parameters.get("name") ?? ""
             return await respond(request) { () async throws(APIError) in try await labelValues(request, name: name) }
         }
-        api.get("metadata") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{}") } } }
+        if let scrapeManager {
+            ScrapeStatusAPI(manager: scrapeManager).register(on: api)
+        } else {
+            api.get("metadata") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{}") } } }
+            api.get("targets") { request, _ in
+                await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"activeTargets\":[],\"droppedTargets\":[]}") } }
+            }
+        }
         api.get("status/buildinfo") { request, _ in
             await respond(request) { () async throws(APIError) in
                 JSONWriter.object { writer in
@@ -46,7 +58,15 @@ public struct PrometheusAPI: Sendable {
                 }
             }
         }
-        api.get("status/config") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"yaml\":\"\"}") } } }
+        api.get("status/config") { request, _ in
+            await respond(request) { () async throws(APIError) in
+                JSONWriter.object { writer in
+                    writer.raw("{\"yaml\":")
+                    writer.string(scrapeManager?.configuration.source ?? "")
+                    writer.raw("}")
+                }
+            }
+        }
         api.get("status/flags") { request, _ in
             await respond(request) { () async throws(APIError) in
                 JSONWriter.object { writer in
@@ -81,6 +101,7 @@ public struct PrometheusAPI: Sendable {
     }
 
     func query(_ request: Request) async throws(APIError) -> [UInt8] {
+        Counter(label: "etcdmon_queries_total", dimensions: [("endpoint", "query")]).increment()
         let parameters = try await readParameters(request)
         let expression = try parse(parameters["query"])
         let time = try parameters.time("time", fallback: Timestamp.now())
@@ -91,6 +112,7 @@ public struct PrometheusAPI: Sendable {
     }
 
     func queryRange(_ request: Request) async throws(APIError) -> [UInt8] {
+        Counter(label: "etcdmon_queries_total", dimensions: [("endpoint", "query_range")]).increment()
         let parameters = try await readParameters(request)
         let expression = try parse(parameters["query"])
         guard parameters["start"] != nil else { throw APIError(.badData, "invalid parameter \"start\": cannot parse \"\" to a valid timestamp") }
@@ -165,6 +187,10 @@ public struct PrometheusAPI: Sendable {
     // MARK: - Helpers
 
     private func readParameters(_ request: Request) async throws(APIError) -> RequestParameters {
+        try await Self.readParameters(request)
+    }
+
+    static func readParameters(_ request: Request) async throws(APIError) -> RequestParameters {
         let parameters: RequestParameters
         do { parameters = try await RequestParameters.read(request) } catch {
             throw APIError(.badData, "cannot read the request body: \(error)")
@@ -174,15 +200,19 @@ public struct PrometheusAPI: Sendable {
     }
 
     private func matchers(_ selector: String) throws(APIError) -> [LabelMatcher] {
+        try Self.matchers(selector, parameter: "match[]")
+    }
+
+    static func matchers(_ selector: String, parameter: String) throws(APIError) -> [LabelMatcher] {
         do {
             guard case .vectorSelector(let vector) = try Parser.parse(selector) else {
-                throw APIError(.badData, "invalid parameter \"match[]\": \(selector) is not a series selector")
+                throw APIError(.badData, "invalid parameter \"\(parameter)\": \(selector) is not a series selector")
             }
             return vector.matchers
         } catch let error as APIError {
             throw error
         } catch {
-            throw APIError(.badData, "invalid parameter \"match[]\": \(error)")
+            throw APIError(.badData, "invalid parameter \"\(parameter)\": \(error)")
         }
     }
 

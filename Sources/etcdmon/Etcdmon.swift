@@ -5,8 +5,8 @@ import ArgumentParser
 struct Etcdmon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "etcdmon",
-        abstract: "Monitor etcd clusters: health checks, status, and (soon) metrics, alerts and dashboards.",
+        abstract: "Monitor etcd clusters: health checks, status, scraping into a Prometheus-format store, PromQL.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, StatusCommand.self, ImportCommand.self, TSDBCommand.self, QueryCommand.self, ServeCommand.self]
+        subcommands: [CheckCommand.self, StatusCommand.self, ImportCommand.self, TSDBCommand.self, QueryCommand.self, ServeCommand.self, ConfigCommand.self]
     )
 }

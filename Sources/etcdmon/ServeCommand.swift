@@ -1,18 +1,29 @@
 import ArgumentParser
+import Config
 import EtcdmonModel
 import Foundation
 import Logging
+import Scrape
+import ServiceLifecycle
 import TSDB
 import Web
 
-/// `etcdmon serve`: the store and Prometheus's HTTP API. (Scraping joins in a later issue.)
+/// `etcdmon serve`: scrapes and probes what the configuration names into the local store, and
+/// serves Prometheus's HTTP API over it.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the local store through Prometheus's HTTP API (/api/v1/...).",
-        discussion: "Flags take Prometheus's names. SIGTERM or SIGINT shut down cleanly (WAL closed).")
+        abstract: "Scrape and probe etcd clusters into the local store and serve Prometheus's HTTP API.",
+        discussion: """
+            Flags take Prometheus's names. Without --config.file only the existing store is served.
+            SIGHUP or POST /-/reload re-reads the configuration (a bad one is refused and the running one kept).
+            SIGTERM or SIGINT shut down cleanly: scrapes in flight finish, then the WAL is closed.
+            """)
 
     @OptionGroup var data: DataDirectoryOptions
+
+    @Option(name: .customLong("config.file"), help: "Configuration file (prometheus.yml keys plus an etcd: section).")
+    var configFile: String?
 
     @Option(name: .customLong("web.listen-address"), help: "host:port to listen on.")
     var listenAddress = "127.0.0.1:9090"
@@ -38,6 +49,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error.")
     var logLevel = "info"
 
+    @Option(name: .customLong("log.format"), help: "logfmt or json.")
+    var logFormat = "logfmt"
+
+    func validate() throws {
+        guard StructuredLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log.format must be logfmt or json") }
+        guard ["debug", "info", "warn", "error"].contains(logLevel) else { throw ValidationError("--log.level must be debug, info, warn or error") }
+    }
+
     func run() async throws {
         let (host, port) = try Self.address(listenAddress)
         var limits = QueryLimits()
@@ -53,23 +72,65 @@ struct ServeCommand: AsyncParsableCommand {
         limits.maxConcurrency = maxConcurrency
         options.retentionSize = retentionSize
 
-        var logger = Logger(label: "etcdmon")
-        logger.logLevel = Logger.Level(rawValue: logLevel == "warn" ? "warning" : logLevel) ?? .info
+        let format = StructuredLogHandler.Format(rawValue: logFormat)!
+        let level = Logger.Level(rawValue: logLevel == "warn" ? "warning" : logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StructuredLogHandler(label: label, format: format)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "etcdmon")
+
+        var configuration = Config.Configuration()
+        if let configFile {
+            do { configuration = try Config.Configuration.load(file: configFile) } catch {
+                printError("etcdmon serve: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let storage: Storage
         do { storage = try Storage(directory: data.path, options: options) } catch {
             printError("etcdmon serve: \(error)")
             throw ExitCode(2)
         }
         for warning in storage.warnings { logger.warning("\(warning)") }
-        let flags = [
+
+        let metrics = SelfMetrics(storage: storage)
+        let manager = ScrapeManager(sink: storage, logger: logger)
+        var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
             "query.max-samples": String(maxSamples), "query.max-concurrency": String(maxConcurrency),
             "query.lookback-delta": lookbackDelta, "storage.tsdb.retention.time": retentionTime,
-            "storage.tsdb.retention.size": String(retentionSize),
+            "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
         ]
-        let server = APIServer(host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags))
-        logger.info("serving Prometheus's API", metadata: ["address": "http://\(host):\(port)", "data": "\(data.path)"])
-        try await server.application(logger: logger).runService()
+        flags["config.file"] = configFile ?? ""
+        let reload: @Sendable () async throws -> Void = { [configFile] in
+            guard let configFile else { return }
+            let fresh = try Config.Configuration.load(file: configFile)
+            try await manager.apply(fresh)
+            logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
+        }
+        var server = APIServer(host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager))
+        server.reload = reload
+        server.selfMetrics = { metrics.render() }
+
+        let services: [any Service] = [
+            CompactionService(storage: storage, logger: logger),
+            ScrapeService(manager: manager, configuration: configuration),
+            ReloadService(reload: reload, logger: logger),
+            server.application(logger: logger),
+        ]
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info("etcdmon started", metadata: [
+            "address": "http://\(host):\(port)", "data": "\(data.path)", "config": "\(configFile ?? "none")",
+        ])
+        do {
+            try await group.run()
+        } catch {
+            logger.error("stopped on error", metadata: ["error": "\(error)"])
+        }
         try storage.close()
         logger.info("stopped; WAL closed")
     }

@@ -1,0 +1,154 @@
+import ClusterInsight
+import ClusterProbe
+import Config
+import EtcdClient
+import EtcdmonModel
+import Logging
+import Synchronization
+import TSDB
+
+/// Watches one etcd cluster: follows its member list (members added or removed become or stop
+/// being scrape targets, without a restart) and probes every member each round, writing the
+/// results as series (`ProbeSeries`).
+final class ClusterMonitor: Sendable {
+    let config: EtcdClusterConfig
+    private let client: EtcdClient
+    private let sink: any SampleSink
+    private let logger: Logger
+    private let onTargets: @Sendable ([TargetGroup]) -> Void
+    private let state: Mutex<State>
+
+    private struct State {
+        /// Members to probe: the configured endpoints until the member list says otherwise.
+        var endpoints: [EtcdEndpoint]
+        var published: [TargetGroup]?
+        var staleness = StalenessTracker()
+        var lastLeader: UInt64?
+        var leaderChanges = 0
+    }
+
+    init(config: EtcdClusterConfig, sink: any SampleSink, logger: Logger,
+         onTargets: @escaping @Sendable ([TargetGroup]) -> Void) throws(ConfigError) {
+        self.config = config
+        self.sink = sink
+        self.onTargets = onTargets
+        var logger = logger
+        logger[metadataKey: "cluster"] = "\(config.name)"
+        self.logger = logger
+        var endpoints: [EtcdEndpoint] = []
+        for url in config.endpoints {
+            do { endpoints.append(try EtcdEndpoint(parsing: url)) } catch {
+                throw ConfigError(file: "etcd.clusters[\(config.name)]", reason: "\(error)")
+            }
+        }
+        var tls: TLSFiles?
+        if let settings = config.http.tls {
+            tls = TLSFiles(caCertificate: settings.caFile, certificate: settings.certFile, key: settings.keyFile,
+                           insecureSkipVerify: settings.insecureSkipVerify)
+        }
+        let basicAuth = config.http.basicAuth.map { BasicAuth(username: $0.username, password: $0.password) }
+        do {
+            client = try EtcdClient(configuration: EtcdClientConfiguration(
+                connectTimeout: .milliseconds(min(config.probeTimeout, 2_000)), requestTimeout: .milliseconds(config.probeTimeout),
+                tls: tls, basicAuth: basicAuth))
+        } catch {
+            throw ConfigError(file: "etcd.clusters[\(config.name)]", reason: "\(error)")
+        }
+        state = Mutex(State(endpoints: endpoints))
+    }
+
+    /// Discovers and probes until cancelled.
+    func run() async {
+        await refreshMembers()
+        if state.withLock({ $0.published == nil }) { publish(state.withLock { $0.endpoints }.map { ($0, nil) }) }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(config.refreshInterval))
+                    await refreshMembers()
+                }
+            }
+            group.addTask { [self] in
+                while !Task.isCancelled {
+                    let started = ContinuousClock.now
+                    await probeRound()
+                    try? await Task.sleep(until: started + .milliseconds(config.probeInterval))
+                }
+            }
+        }
+    }
+
+    /// Closes connections (after `run()`'s task was cancelled).
+    func stop() async {
+        await client.shutdown()
+    }
+
+    /// Asks the known members for the member list (first answer wins) and republishes targets.
+    /// Without discovery the list only names the configured members.
+    func refreshMembers() async {
+        let endpoints = state.withLock { $0.endpoints }
+        var failures: [String] = []
+        for endpoint in endpoints {
+            do {
+                let list = try await client.memberList(endpoint)
+                var (found, notes) = ClusterProber.clientEndpoints(of: list.members, scheme: endpoint.scheme)
+                if !config.discovery { found = endpoints }
+                for note in notes { logger.debug("discovery", metadata: ["note": "\(note)"]) }
+                guard !found.isEmpty else { return }
+                let names = Dictionary(list.members.flatMap { member in member.clientURLs.map { ($0, member) } }, uniquingKeysWith: { a, _ in a })
+                state.withLock { $0.endpoints = found }
+                publish(found.map { endpoint in (endpoint, names[endpoint.url]) })
+                return
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        logger.warning("member list unavailable; keeping the known members", metadata: ["errors": "\(failures.joined(separator: "; "))"])
+    }
+
+    private func publish(_ members: [(EtcdEndpoint, Member?)]) {
+        let targets = members.map { endpoint, member -> Labels in
+            var labels = [Label("__address__", "\(endpoint.host):\(endpoint.port)"), Label("__scheme__", endpoint.scheme)]
+            if let member {
+                labels += [
+                    Label("member", member.name), Label("__meta_etcd_member_name", member.name),
+                    Label("__meta_etcd_member_id", hex(member.id)),
+                    Label("__meta_etcd_member_learner", member.isLearner ? "true" : "false"),
+                ]
+            }
+            return Labels(labels)
+        }
+        let groups = [TargetGroup(targets: targets, labels: Labels([Label("cluster", config.name)]), source: "etcd/\(config.name)")]
+        let changed = state.withLock { state in
+            defer { state.published = groups }
+            return state.published != groups
+        }
+        if changed {
+            logger.info("members discovered", metadata: ["members": "\(members.map { $0.1?.name ?? $0.0.url })"])
+            onTargets(groups)
+        }
+    }
+
+    /// Probes every known member once and appends the results.
+    func probeRound() async {
+        let endpoints = state.withLock { $0.endpoints }
+        let check = await ClusterProber(client: client).check(endpoints, discover: false)
+        let timestamp = Timestamp.now()
+        let leaderChanges = state.withLock { state in
+            if let leader = check.diagnosis.leader?.id {
+                if let last = state.lastLeader, last != leader { state.leaderChanges += 1 }
+                state.lastLeader = leader
+            }
+            return state.leaderChanges
+        }
+        let samples = ProbeSeries.samples(
+            of: check, cluster: config.name, job: config.jobName, probes: config.probes, leaderChanges: leaderChanges)
+        var appender = sink.appender()
+        for (labels, value) in samples { try? appender.append(labels, timestamp: timestamp, value: value) }
+        let vanished = state.withLock { $0.staleness.advance(to: Set(samples.map(\.0))) }
+        for labels in vanished { try? appender.append(labels, timestamp: timestamp, value: StaleMarker.value) }
+        do { try appender.commit() } catch {
+            logger.error("probe results not stored", metadata: ["error": "\(error)"])
+        }
+    }
+}

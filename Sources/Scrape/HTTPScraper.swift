@@ -1,0 +1,100 @@
+import AsyncHTTPClient
+import Config
+import Exposition
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import NIOPosix
+import NIOSSL
+
+/// Fetches `/metrics` bodies for one job: its TLS, credentials, body limit and timeout. Bodies
+/// come gzip-compressed when the target agrees and are inflated under the same size limit.
+public final class HTTPScraper: Sendable {
+    private let http: HTTPClient
+    private let settings: HTTPClientSettings
+    private let bodySizeLimit: Int
+
+    /// A fetched body and how to read it.
+    public struct Body: Sendable {
+        public var bytes: [UInt8]
+        public var format: ExpositionFormat
+    }
+
+    /// Sets up a client; TLS files are read now, so a bad path fails the configuration, not each scrape.
+    public init(settings: HTTPClientSettings, bodySizeLimit: Int) throws(ConfigError) {
+        self.settings = settings
+        self.bodySizeLimit = bodySizeLimit > 0 ? bodySizeLimit : Int.max
+        var configuration = HTTPClient.Configuration()
+        configuration.httpVersion = .http1Only
+        configuration.decompression = .enabled(limit: bodySizeLimit > 0 ? .size(bodySizeLimit) : .none)
+        configuration.redirectConfiguration = settings.followRedirects ? .follow(max: 10, allowCycles: false) : .disallow
+        configuration.connectionPool.retryConnectionEstablishment = false
+        if let tls = settings.tls {
+            var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+            do {
+                if let ca = tls.caFile { tlsConfiguration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca)) }
+                if let cert = tls.certFile, let key = tls.keyFile {
+                    tlsConfiguration.certificateChain = try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) }
+                    tlsConfiguration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+                }
+            } catch {
+                throw ConfigError(file: tls.caFile ?? tls.certFile ?? "tls_config", reason: "cannot load TLS files: \(error)")
+            }
+            if tls.insecureSkipVerify { tlsConfiguration.certificateVerification = .none }
+            configuration.tlsConfiguration = tlsConfiguration
+        }
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Closes connections.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// GETs `url` within `timeout`.
+    public func fetch(_ url: String, timeout: Duration) async throws(ScrapeError) -> Body {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Accept", value: ExpositionFormat.acceptHeader)
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
+        request.headers.add(name: "User-Agent", value: "etcdmon")
+        request.headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: String(Double(timeout.components.seconds)
+            + Double(timeout.components.attoseconds) / 1e18))
+        do {
+            if let authorization = try settings.authorizationHeader() { request.headers.add(name: "Authorization", value: authorization) }
+        } catch {
+            throw ScrapeError(.configuration, "\(error)")
+        }
+        let limit = bodySizeLimit
+        do {
+            let response = try await http.execute(request, deadline: .now() + TimeAmount(timeout))
+            guard response.status == .ok else {
+                throw ScrapeError(.httpStatus, "server returned HTTP status \(response.status.code) \(response.status.reasonPhrase)")
+            }
+            let contentType = response.headers.first(name: "Content-Type")
+            let body = try await response.body.collect(upTo: limit)
+            return Body(bytes: Array(buffer: body), format: ExpositionFormat(contentType: contentType))
+        } catch let error as ScrapeError {
+            throw error
+        } catch is NIOTooManyBytesError {
+            throw ScrapeError(.bodyTooLarge, "body size limit exceeded (\(limit) bytes)")
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            throw ScrapeError(.timeout, "context deadline exceeded (no answer within \(timeout))")
+        } catch let error as NIOHTTPDecompression.DecompressionError {
+            throw ScrapeError(.bodyTooLarge, "decompressed body size limit exceeded (\(limit) bytes): \(error)")
+        } catch {
+            throw ScrapeError(.connection, Self.describe(error))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError {
+            if error.dnsAError != nil || error.dnsAAAAError != nil, error.connectionErrors.isEmpty {
+                return "host \"\(error.host)\" does not resolve"
+            }
+            if let first = error.connectionErrors.first { return describe(first.error) }
+        }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return "connection refused" }
+        return "\(error)"
+    }
+}

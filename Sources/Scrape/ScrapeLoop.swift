@@ -1,0 +1,237 @@
+import Config
+import EtcdmonModel
+import Exposition
+import Logging
+import Synchronization
+import TSDB
+
+/// Scrapes one target on a fixed schedule and appends what it reads: samples with the target's
+/// labels, the synthetic `up`/`scrape_*` series, and stale markers for series that went away.
+///
+/// The schedule has a stable per-target offset within the interval (a hash of the target), so
+/// many targets spread out instead of firing together, and a target keeps its phase across restarts.
+public final class ScrapeLoop: Sendable {
+    /// The target.
+    public let target: ScrapeTarget
+    private let job: ScrapeConfig
+    private let scraper: HTTPScraper
+    private let sink: any SampleSink
+    private let logger: Logger
+    private let counters: ScrapeCounters
+    private let state: Mutex<State>
+
+    private struct State {
+        var health = TargetHealth()
+        var metadata: [String: MetricMetadata] = [:]
+        var staleness = StalenessTracker()
+        /// Final labels (nil: dropped by metric relabelling) by the series text as the target wrote it.
+        var cache: [String: Labels?] = [:]
+        var stopping = false
+        var sleeper: Task<Void, Never>?
+    }
+
+    /// Creates a loop; `run()` starts it.
+    public init(target: ScrapeTarget, job: ScrapeConfig, scraper: HTTPScraper, sink: any SampleSink,
+                counters: ScrapeCounters, logger: Logger) {
+        self.target = target
+        self.job = job
+        self.scraper = scraper
+        self.sink = sink
+        self.counters = counters
+        var logger = logger
+        logger[metadataKey: "target"] = "\(target.url)"
+        self.logger = logger
+        state = Mutex(State())
+    }
+
+    /// The target's health now.
+    public var health: TargetHealth { state.withLock { $0.health } }
+
+    /// The metric metadata of the last successful scrape, by family name.
+    public var metadata: [String: MetricMetadata] { state.withLock { $0.metadata } }
+
+    /// Scrapes until `stop()`.
+    public func run() async {
+        let clock = ContinuousClock()
+        let interval = Duration.milliseconds(job.scrapeInterval)
+        let now = Timestamp.now()
+        let offset = Int64(truncatingIfNeeded: UInt64(truncatingIfNeeded: target.labels.hashValueStable) % UInt64(job.scrapeInterval))
+        var next = clock.now + .milliseconds(((offset - now % job.scrapeInterval) % job.scrapeInterval + job.scrapeInterval) % job.scrapeInterval)
+        while await sleep(until: next, clock: clock) {
+            await scrapeOnce()
+            next += interval
+            while next < clock.now { next += interval } // a slow scrape skips ticks rather than bunching them
+        }
+    }
+
+    /// Stops the loop after any scrape in flight; with `markStale`, its series get stale markers
+    /// (the target went away, as opposed to etcdmon shutting down).
+    public func stop(markStale: Bool) {
+        let sleeper = state.withLock { state in
+            state.stopping = true
+            return state.sleeper
+        }
+        sleeper?.cancel()
+        guard markStale else { return }
+        let series = state.withLock { $0.staleness.drain() }
+        var appender = sink.appender()
+        let now = Timestamp.now()
+        for labels in series + reportSeries() { try? appender.append(labels, timestamp: now, value: StaleMarker.value) }
+        _ = try? appender.commit()
+    }
+
+    /// Sleeps until `deadline`; `false` once stopping.
+    private func sleep(until deadline: ContinuousClock.Instant, clock: ContinuousClock) async -> Bool {
+        let sleeper = Task { _ = try? await Task.sleep(until: deadline, clock: clock) }
+        let proceed = state.withLock { state in
+            state.sleeper = sleeper
+            return !state.stopping
+        }
+        guard proceed else {
+            sleeper.cancel()
+            return false
+        }
+        await sleeper.value
+        return state.withLock { !$0.stopping }
+    }
+
+    /// One scrape: fetch, parse, append, report, commit.
+    public func scrapeOnce() async {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let timestamp = Timestamp.now()
+        var appender = sink.appender()
+        var outcome: Result<ScrapeCounts, ScrapeError>
+        do throws(ScrapeError) {
+            let body = try await scraper.fetch(target.url, timeout: .milliseconds(job.scrapeTimeout))
+            outcome = .success(try ingest(body, timestamp: timestamp, into: &appender))
+        } catch {
+            appender.rollback()
+            outcome = .failure(error)
+        }
+        let duration = clock.now - started
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let counts = (try? outcome.get()) ?? ScrapeCounts()
+        let vanished = state.withLock { $0.staleness.advance(to: counts.series) }
+        for labels in vanished { try? appender.append(labels, timestamp: timestamp, value: StaleMarker.value) }
+        let report = reportSeries()
+        let values: [Double] = [
+            counts.succeeded ? 1 : 0, seconds, Double(counts.scraped), Double(counts.postRelabel), Double(counts.added),
+        ]
+        for (labels, value) in zip(report, values) { try? appender.append(labels, timestamp: timestamp, value: value) }
+        var storageError: String?
+        do { try appender.commit() } catch { storageError = "storage: \(error)" }
+
+        if case .failure(let error) = outcome {
+            logger.debug("scrape failed", metadata: ["error": "\(error)"])
+        }
+        counters.recordScrape(succeeded: counts.succeeded, samples: counts.postRelabel, seconds: seconds)
+        state.withLock { state in
+            state.health.state = counts.succeeded && storageError == nil ? .up : .down
+            if case .failure(let error) = outcome { state.health.lastError = error.message } else { state.health.lastError = storageError ?? "" }
+            state.health.lastScrape = timestamp
+            state.health.lastScrapeDuration = seconds
+            state.health.lastSamples = counts.postRelabel
+        }
+    }
+
+    /// What one scrape read.
+    private struct ScrapeCounts {
+        var succeeded = false
+        var scraped = 0
+        var postRelabel = 0
+        var added = 0
+        var series: Set<Labels> = []
+    }
+
+    private func ingest(_ body: HTTPScraper.Body, timestamp: Int64, into appender: inout BatchAppender) throws(ScrapeError) -> ScrapeCounts {
+        var counts = ScrapeCounts()
+        var metadata: [String: MetricMetadata] = [:]
+        let previousCache = state.withLock { $0.cache }
+        var cache: [String: Labels?] = [:]
+        cache.reserveCapacity(previousCache.count)
+        let sampleLimit = job.sampleLimit
+        let honorTimestamps = job.honorTimestamps
+        do {
+            try ExpositionParser.withParser(body.bytes, format: body.format) { parser in
+                while let entry = try parser.next() {
+                    switch entry {
+                    case .type: metadata[parser.metricName, default: MetricMetadata()].type = parser.metricType
+                    case .help: metadata[parser.metricName, default: MetricMetadata()].help = parser.helpText
+                    case .unit: metadata[parser.metricName, default: MetricMetadata()].unit = parser.unit
+                    case .sample:
+                        counts.scraped += 1
+                        let key = String(decoding: parser.seriesBytes, as: UTF8.self)
+                        let labels: Labels?
+                        if let cached = previousCache[key] {
+                            labels = cached
+                        } else {
+                            labels = seriesLabels(parser.labels())
+                            counts.added += labels == nil ? 0 : 1
+                        }
+                        cache[key] = labels
+                        guard let labels else { continue }
+                        counts.postRelabel += 1
+                        if sampleLimit > 0 && counts.postRelabel > sampleLimit {
+                            throw ScrapeError(.sampleLimit, "sample limit exceeded (more than \(sampleLimit) samples)")
+                        }
+                        let explicit = honorTimestamps ? parser.timestamp : nil
+                        // A rejected sample (out of order, duplicate) is counted by the store; the rest still go in.
+                        try? appender.append(labels, timestamp: explicit ?? timestamp, value: parser.value)
+                        if explicit == nil { counts.series.insert(labels) }
+                    }
+                }
+            }
+        } catch let error as ScrapeError {
+            throw error
+        } catch {
+            throw ScrapeError(.parse, "invalid exposition (\(body.format)): \(error)")
+        }
+        counts.succeeded = true
+        state.withLock { state in
+            state.cache = cache
+            state.metadata = metadata
+        }
+        return counts
+    }
+
+    /// A scraped series' final labels: the target's labels attached (conflicts renamed
+    /// `exported_*` unless `honor_labels`), then `metric_relabel_configs`; `nil` when dropped.
+    func seriesLabels(_ scraped: Labels) -> Labels? {
+        var builder = LabelBuilder(scraped)
+        for label in target.labels {
+            if job.honorLabels {
+                if builder[label.name] == nil { builder[label.name] = label.value }
+                continue
+            }
+            if let existing = builder[label.name] {
+                var name = "exported_" + label.name
+                while builder[name] != nil { name = "exported_" + name }
+                builder[name] = existing
+            }
+            builder[label.name] = label.value
+        }
+        return RelabelRule.apply(job.metricRelabelConfigs, to: builder.labels())
+    }
+
+    /// The synthetic series, in the order `scrapeOnce` writes their values.
+    private func reportSeries() -> [Labels] {
+        ["up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling", "scrape_series_added"]
+            .map { name in Labels(target.labels.elements + [Label(Labels.metricName, name)]) }
+    }
+}
+
+extension Labels {
+    /// A hash that is the same in every process (Swift's `hashValue` is seeded per process), for
+    /// schedules that must not move when etcdmon restarts: FNV-1a over names and values.
+    var hashValueStable: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for label in self {
+            for byte in label.name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xff) &* 0x100_0000_01b3
+            for byte in label.value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xff) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,57 @@
+import Config
+import Logging
+import Scrape
+import ServiceLifecycle
+import TSDB
+import UnixSignals
+
+/// Runs the scrape manager for the life of the service group; on graceful shutdown, scrapes in
+/// flight finish before it returns.
+struct ScrapeService: Service {
+    let manager: ScrapeManager
+    let configuration: Configuration
+
+    func run() async throws {
+        try await manager.apply(configuration)
+        try? await gracefulShutdown()
+        await manager.shutdown()
+    }
+}
+
+/// Reloads the configuration on SIGHUP (and through `/-/reload`, which calls `reload()`).
+struct ReloadService: Service {
+    let reload: @Sendable () async throws -> Void
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        await cancelWhenGracefulShutdown {
+            for await _ in signals {
+                do { try await reload() } catch {
+                    logger.error("reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+}
+
+/// Cuts the head into blocks, merges blocks and applies retention every minute, as Prometheus does.
+struct CompactionService: Service {
+    let storage: Storage
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(60))
+                guard !Task.isCancelled else { return }
+                do {
+                    let written = try storage.compact()
+                    if !written.isEmpty { logger.info("compacted", metadata: ["blocks": "\(written.count)"]) }
+                } catch {
+                    logger.error("compaction failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+}
