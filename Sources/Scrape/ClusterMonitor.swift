@@ -103,6 +103,7 @@ final class ClusterMonitor: Sendable {
                 failures.append("\(error)")
             }
         }
+        guard !Task.isCancelled else { return }
         logger.warning("member list unavailable; keeping the known members", metadata: ["errors": "\(failures.joined(separator: "; "))"])
     }
 

@@ -53,6 +53,7 @@ public final class ScrapeManager: Sendable {
             return (state.jobs, state.monitors, state.tasks)
         }
         for task in oldTasks { task.cancel() }
+        for task in oldTasks { await task.value }
         for monitor in oldMonitors { await monitor.stop() }
         // A target the new configuration still names keeps its series alive; the others end
         // (targets found by files or member lists are found again, so they are left alone).
@@ -85,6 +86,7 @@ public final class ScrapeManager: Sendable {
             return (state.jobs, state.monitors, state.tasks)
         }
         for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
         for monitor in monitors { await monitor.stop() }
         for job in jobs { await job.stop { _ in false } }
     }

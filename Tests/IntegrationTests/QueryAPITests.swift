@@ -37,34 +37,6 @@ struct QueryAPITests {
         return path
     }
 
-    /// An `etcdmon serve` on loopback, stopped with SIGTERM.
-    final class EtcdmonServer {
-        let address: String
-        let pid: pid_t
-        let directory: String
-
-        init(directory: String) throws {
-            self.directory = directory
-            address = "127.0.14.\(Int.random(in: 2...250)):\(20_000 + Int.random(in: 0..<1000))"
-            pid = try Command.spawn(Command.etcdmonBinary, [
-                "serve", "--data-dir", directory, "--web.listen-address", address, "--storage.tsdb.retention.time", "100y",
-            ], standardOutput: directory + ".log", standardError: directory + ".log")
-        }
-
-        func waitUntilReady() async throws {
-            for _ in 0..<200 {
-                if (try? await Command.run("/usr/bin/curl", ["-sf", "http://\(address)/-/ready"]))?.exitCode == 0 { return }
-                try await Task.sleep(for: .milliseconds(50))
-            }
-            throw CommandError(message: "etcdmon serve did not become ready at \(address)")
-        }
-
-        func stop() async throws -> Int32 {
-            kill(pid, SIGTERM)
-            return try await Command.wait(for: pid)
-        }
-    }
-
     @Test("≥ 150 queries (etcd alerts, dashboard panels, broad coverage) agree with Prometheus, instant and range")
     func differential() async throws {
         let reference = try PrometheusProcess(dataDirectory: try Self.copy("ref"))
