@@ -6,8 +6,9 @@ final class PrometheusProcess {
     let address: String
     let process = Process()
 
-    /// Starts Prometheus on `dataDirectory`; with `scrapeSelfEvery` it scrapes its own /metrics.
-    init(dataDirectory: String, scrapeSelfEvery interval: String? = nil) throws {
+    /// Starts Prometheus on `dataDirectory`; with `scrapeSelfEvery` it scrapes its own /metrics;
+    /// with `configuration`, it runs that file instead.
+    init(dataDirectory: String, scrapeSelfEvery interval: String? = nil, configuration file: String? = nil) throws {
         address = "127.0.13.\(Int.random(in: 2...250)):\(19_000 + Int.random(in: 0..<1000))"
         var configuration = "global: {}\n"
         if let interval {
@@ -21,8 +22,8 @@ final class PrometheusProcess {
 
             """
         }
-        let configurationPath = dataDirectory + ".prometheus.yml"
-        try configuration.write(toFile: configurationPath, atomically: true, encoding: .utf8)
+        let configurationPath = file ?? dataDirectory + ".prometheus.yml"
+        if file == nil { try configuration.write(toFile: configurationPath, atomically: true, encoding: .utf8) }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/prometheus")
         process.arguments = ["--config.file", configurationPath, "--storage.tsdb.path", dataDirectory, "--web.listen-address", address,
                              "--storage.tsdb.retention.time", "100y", "--log.level", "warn"]
