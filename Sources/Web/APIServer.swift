@@ -45,6 +45,7 @@ public struct APIServer: Sendable {
             }
         }
         api.register(on: router)
+        StatusPage(storage: api.storage, manager: api.scrapeManager).register(on: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
     }
 }
