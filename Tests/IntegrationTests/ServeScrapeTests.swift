@@ -99,6 +99,11 @@ struct ServeScrapeTests {
             #expect(exposed.subtracting(stored).isEmpty, "\(member.name) families missing: \(exposed.subtracting(stored).sorted().prefix(10))")
         }
 
+        // The status page names the cluster, its leader and every target.
+        let page = try await Command.run("/usr/bin/curl", ["-s", "http://\(server.address)/"]).standardOutput
+        #expect(page.contains("<td>reference</td><td>5</td><td>5</td>") && page.contains("<td>\(leader)</td>"), "\(page.prefix(1500))")
+        #expect(page.components(separatedBy: "class=\"up\">up<").count - 1 == 10)
+
         // Metadata and targets API.
         let metadata = try await server.get("/api/v1/metadata", ["metric": "etcd_server_has_leader"]) as? [String: [[String: String]]]
         #expect(metadata?["etcd_server_has_leader"]?.first?["type"] == "gauge")

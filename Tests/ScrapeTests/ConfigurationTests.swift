@@ -1,6 +1,7 @@
 import Config
 import EtcdmonModel
 import Testing
+import TestSupport
 
 @Suite("Configuration files")
 struct ConfigurationTests {
@@ -115,5 +116,15 @@ struct ConfigurationTests {
         let configuration = try Configuration(yaml: "scrape_configs:\n  - {job_name: a, body_size_limit: 10MB, sample_limit: 5}\n")
         #expect(configuration.scrapeConfigs[0].bodySizeLimit == 10 << 20)
         #expect(configuration.scrapeConfigs[0].sampleLimit == 5)
+    }
+
+    @Test("the shipped examples load")
+    func examples() throws {
+        let root = Fixtures.repositoryRoot.appendingPathComponent("examples").path
+        let reference = try Configuration.load(file: root + "/etcdmon.yml")
+        #expect(reference.etcdClusters.first?.endpoints == ["http://127.0.10.1:2379", "http://127.0.10.2:2379"])
+        #expect(reference.scrapeConfigs.map(\.jobName) == ["etcd-metrics-port", "etcd"])
+        let guide = try Configuration.load(file: root + "/prometheus-guide.yml")
+        #expect(guide.scrapeConfigs.first?.staticConfigs.first?.targets.count == 5)
     }
 }
