@@ -66,15 +66,7 @@ extension Expression: CustomStringConvertible {
 
     /// A duration as Prometheus prints it: `1h30m`, `5m`, `500ms`, `2d`.
     public static func format(duration milliseconds: Int64) -> String {
-        guard milliseconds != 0 else { return "0s" }
-        var rest = milliseconds
-        var text = ""
-        for (unit, size) in [("y", Int64(365 * 86_400_000)), ("w", 7 * 86_400_000), ("d", 86_400_000), ("h", 3_600_000),
-                             ("m", 60_000), ("s", 1000), ("ms", 1)] where rest >= size {
-            text += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return text
+        PrometheusDuration.format(milliseconds: milliseconds)
     }
 
     /// A string in double quotes with the escapes PromQL reads back.
