@@ -31,8 +31,7 @@ final class MemoryQuerier: Querier, @unchecked Sendable {
 struct ScriptRunner {
     struct Outcome {
         var passed = 0
-        var failed: [String] = []
-        var skipped: [String] = []
+        var failed: [Failure] = []
     }
 
     static func labels(_ text: Substring) throws -> Labels {
@@ -117,6 +116,8 @@ struct ScriptRunner {
     static func run(_ text: String, file: String) -> Outcome {
         var outcome = Outcome()
         var querier = MemoryQuerier()
+        // Whether the data loaded since the last `clear` had native histograms (not loaded here).
+        var histogramsLoaded = false
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var index = 0
         while index < lines.count {
@@ -136,68 +137,151 @@ struct ScriptRunner {
             }
             let place = "\(file):\(index - block.count)"
             let words = line.split(separator: " ", maxSplits: 1)
-            switch words.first?.lowercased() {
-            case "clear":
+            let command = words.first?.lowercased() ?? ""
+            if command == "clear" {
                 querier = MemoryQuerier()
-            case "load":
+                histogramsLoaded = false
+            } else if command.hasPrefix("load") {
                 guard words.count > 1, let step = try? PrometheusDuration.milliseconds(String(words[1])) else { continue }
-                for entry in block where !entry.contains("{{") {
+                if command == "load_with_nhcb" { histogramsLoaded = true }
+                for entry in block {
+                    if entry.contains("{{") || entry.contains("@st ") {
+                        histogramsLoaded = true
+                        continue
+                    }
                     let (seriesText, valuesText) = splitSeries(Substring(entry))
                     guard let labels = try? labels(seriesText), let values = try? expand(valuesText) else {
-                        outcome.failed.append("\(place): cannot load \(entry)")
+                        outcome.failed.append(Failure(place: place, reason: "cannot load \(entry)"))
                         continue
                     }
                     for (position, value) in values.enumerated() {
                         if let value { querier.add(labels, Int64(position) * step, value) }
                     }
                 }
-            default:
-                guard line.hasPrefix("eval") else { continue }
-                evaluate(line, expected: block, querier: querier, place: place, into: &outcome)
+            } else if command.hasPrefix("eval") {
+                guard let evaluation = EvalCase(line: line, block: block, place: place) else {
+                    outcome.failed.append(Failure(place: place, reason: "unreadable eval line: \(line)"))
+                    continue
+                }
+                if let problem = evaluation.run(querier: querier) {
+                    let histograms = histogramsLoaded || block.contains { $0.contains("{{") }
+                    outcome.failed.append(Failure(place: place, reason: problem, nativeHistograms: histograms, expression: evaluation.source))
+                } else {
+                    outcome.passed += 1
+                }
             }
         }
         return outcome
     }
+}
 
-    static func evaluate(_ line: String, expected: [String], querier: MemoryQuerier, place: String, into outcome: inout Outcome) {
-        let mustFail = line.hasPrefix("eval_fail")
-        let ordered = line.hasPrefix("eval_ordered")
-        guard let atRange = line.range(of: " at ") else { return }
-        let afterAt = line[atRange.upperBound...]
-        guard let space = afterAt.firstIndex(of: " "), let time = try? PrometheusDuration.milliseconds(String(afterAt[..<space])) else {
-            outcome.failed.append("\(place): bad eval line")
-            return
+/// A case that did not pass: where, what went wrong, and what the case involves.
+struct Failure: CustomStringConvertible {
+    var place: String
+    var reason: String
+    var nativeHistograms = false
+    var expression = ""
+
+    var description: String { "\(place): \(expression): \(reason)" }
+
+    /// Why a case of the newer (3.x) scripts is out of scope for a 2.42 float engine, judged
+    /// from what the case involves and how it failed; written into the skip list.
+    var category: String {
+        if place.hasPrefix("start_timestamps.test") { return "3.x start timestamps (@st)" }
+        if nativeHistograms { return "native histograms" }
+        if reason.hasPrefix("parse error") { return "3.x-only syntax" }
+        return "3.x semantics"
+    }
+}
+
+/// One `eval` command: its form (instant or range), its `expect` lines and expected results.
+struct EvalCase {
+    var source: String
+    var time: Int64 = 0
+    var range: (start: Int64, end: Int64, step: Int64)?
+    var mustFail = false
+    var ordered = false
+    var rangeVector: (start: Int64, end: Int64, step: Int64)?
+    var expectedString: String?
+    var expected: [String] = []
+
+    /// Reads `eval[_fail|_ordered|_warn|_info] instant at T EXPR` or `… range from S to E step D EXPR`.
+    init?(line: String, block: [String], place: String) {
+        var words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let command = words.removeFirst()
+        self.source = ""
+        mustFail = command == "eval_fail"
+        ordered = command == "eval_ordered"
+        func duration(_ text: String) -> Int64? { try? PrometheusDuration.milliseconds(text) }
+        var headerWords = 2
+        if words.first == "instant" {
+            if words.count > 2, words[1] == "at" {
+                guard let time = duration(words[2]) else { return nil }
+                self.time = time
+                headerWords = 4
+            }
+        } else if words.first == "range" {
+            guard words.count > 7, words[1] == "from", words[3] == "to", words[5] == "step",
+                  let start = duration(words[2]), let end = duration(words[4]), let step = duration(words[6]) else { return nil }
+            range = (start, end, step)
+            headerWords = 8
+        } else {
+            return nil
         }
-        let source = String(afterAt[afterAt.index(after: space)...])
-        if expected.contains(where: { $0.contains("{{") }) {
-            outcome.skipped.append("\(place): native histogram expectations")
-            return
+        // The expression is the rest of the line after the header words (it may contain spaces).
+        let parts = line.split(separator: " ", maxSplits: headerWords, omittingEmptySubsequences: true)
+        guard parts.count == headerWords + 1 else { return nil }
+        source = String(parts[headerWords])
+        for entry in block {
+            if entry.hasPrefix("expect ") {
+                let rest = entry.dropFirst(7)
+                if rest.hasPrefix("fail") { mustFail = true }
+                else if rest == "ordered" { ordered = true }
+                else if rest.hasPrefix("range vector") {
+                    let parts = rest.split(separator: " ").map(String.init)
+                    guard parts.count == 8, let start = duration(parts[3]), let end = duration(parts[5]), let step = duration(parts[7]) else { return nil }
+                    rangeVector = (start, end, step)
+                } else if rest.hasPrefix("string ") {
+                    expectedString = String(rest.dropFirst(7).dropFirst().dropLast())
+                }
+                // warn/info/no_warn/no_info: annotations are not produced, so not checked.
+            } else if entry.hasPrefix("expected_fail_message") || entry.hasPrefix("expected_fail_regexp") {
+                continue
+            } else {
+                expected.append(entry)
+            }
         }
+    }
+
+    /// Runs the case; `nil` when it passes, else what differed.
+    func run(querier: MemoryQuerier) -> String? {
         let result: QueryValue
         do {
-            result = try Engine().instant(try Parser.parse(source), at: time, querier: querier)
+            let expression = try Parser.parse(source)
+            if let range {
+                result = try Engine().range(expression, start: range.start, end: range.end, step: range.step, querier: querier)
+            } else {
+                result = try Engine().instant(expression, at: time, querier: querier)
+            }
+        } catch let error as ParseError {
+            return mustFail ? nil : "parse error: \(error)"
         } catch {
-            if mustFail { outcome.passed += 1 } else { outcome.failed.append("\(place): \(source): \(error)") }
-            return
+            return mustFail ? nil : "\(error)"
         }
-        if mustFail {
-            outcome.failed.append("\(place): \(source): expected an error")
-            return
-        }
+        if mustFail { return "expected an error" }
         switch result {
         case .scalar(let value, _):
-            guard expected.count == 1, let want = number(Substring(expected[0])), almostEqual(value, want) else {
-                outcome.failed.append("\(place): \(source): got scalar \(value), want \(expected)")
-                return
-            }
-            outcome.passed += 1
+            let text = expected.count == 1 ? ScriptRunner.splitSeries(Substring(expected[0])) : ("", "")
+            let want = ScriptRunner.number(Substring(expected.first ?? "")) ?? (text.0 == "{}" ? ScriptRunner.number(text.1) : nil)
+            guard let want, ScriptRunner.almostEqual(value, want) else { return "got scalar \(value), want \(expected)" }
+            return nil
         case .vector(let samples):
             var wanted: [(Labels, Double)] = []
             for entry in expected {
-                let (seriesText, valueText) = splitSeries(Substring(entry))
-                guard let labels = try? labels(seriesText), let value = number(valueText.split(separator: " ").first ?? "") else {
-                    outcome.skipped.append("\(place): unreadable expectation \(entry)")
-                    return
+                let (seriesText, valueText) = ScriptRunner.splitSeries(Substring(entry))
+                guard let labels = try? ScriptRunner.labels(seriesText),
+                      let value = ScriptRunner.number(valueText.split(separator: " ").first ?? "") else {
+                    return "unreadable expectation \(entry)"
                 }
                 wanted.append((labels, value))
             }
@@ -208,36 +292,72 @@ struct ScriptRunner {
                     problems.append("missing \(labels)")
                     continue
                 }
-                if !almostEqual(samples[found].value, value) { problems.append("\(labels): got \(samples[found].value), want \(value)") }
+                if !ScriptRunner.almostEqual(samples[found].value, value) { problems.append("\(labels): got \(samples[found].value), want \(value)") }
                 if ordered && found != position { problems.append("\(labels) at position \(found), want \(position)") }
             }
-            if problems.isEmpty {
-                outcome.passed += 1
-            } else {
-                outcome.failed.append("\(place): \(source): " + problems.prefix(3).joined(separator: "; "))
-            }
-        case .matrix:
-            outcome.skipped.append("\(place): range-vector result comparison not implemented in the runner")
-        case .string:
-            outcome.skipped.append("\(place): string result")
+            return problems.isEmpty ? nil : problems.prefix(3).joined(separator: "; ")
+        case .matrix(let series):
+            guard let window = range ?? rangeVector else { return "got a range vector without `expect range vector`" }
+            return compare(series, window: window)
+        case .string(let text, _):
+            return text == expectedString ? nil : "got string \(text), want \(expectedString ?? "none")"
         }
+    }
+
+    /// Compares a matrix with expected lines `series v1 v2 …` (expanded; `_` = no point) from `window.start`.
+    private func compare(_ series: [SeriesPoints], window: (start: Int64, end: Int64, step: Int64)) -> String? {
+        var wanted: [Labels: [Int64: Double]] = [:]
+        for entry in expected {
+            let (seriesText, valuesText) = ScriptRunner.splitSeries(Substring(entry))
+            guard let labels = try? ScriptRunner.labels(seriesText), let values = try? ScriptRunner.expand(valuesText) else {
+                return "unreadable expectation \(entry)"
+            }
+            var points: [Int64: Double] = [:]
+            for (position, value) in values.enumerated() {
+                if let value { points[window.start + Int64(position) * window.step] = value }
+            }
+            wanted[labels] = points
+        }
+        var problems: [String] = []
+        let got = Dictionary(series.map { ($0.labels, Dictionary(zip($0.timestamps, $0.values), uniquingKeysWith: { $1 })) },
+                             uniquingKeysWith: { $1 })
+        if got.count != wanted.count { problems.append("got \(got.count) series, want \(wanted.count)") }
+        for (labels, points) in wanted {
+            guard let actual = got[labels] else {
+                problems.append("missing \(labels)")
+                continue
+            }
+            if Set(actual.keys) != Set(points.keys) { problems.append("\(labels): points at \(actual.keys.sorted()), want \(points.keys.sorted())") }
+            for (time, value) in points {
+                if let other = actual[time], !ScriptRunner.almostEqual(other, value) { problems.append("\(labels)@\(time): got \(other), want \(value)") }
+            }
+        }
+        return problems.isEmpty ? nil : problems.prefix(3).joined(separator: "; ")
     }
 }
 
 @Suite("PromQL conformance: Prometheus's own test scripts")
 struct ConformanceTests {
-    /// Runs every script in `directory`, printing counts per file and in all.
-    static func runAll(_ directory: String, label: String) throws -> ScriptRunner.Outcome {
-        var total = ScriptRunner.Outcome()
+    /// Runs every script in `directory`, printing passed/failed/skipped per file and in all;
+    /// a case that fails counts as skipped when `skips` lists it.
+    static func runAll(_ directory: String, label: String, skips: [String: String] = [:]) throws -> (passed: Int, failed: [Failure], skipped: [Failure], stale: [String]) {
+        var passed = 0
+        var failed: [Failure] = []
+        var skipped: [Failure] = []
+        var failedPlaces: Set<String> = []
         for file in try FileManager.default.contentsOfDirectory(atPath: directory).filter({ $0.hasSuffix(".test") }).sorted() {
             let outcome = ScriptRunner.run(try String(contentsOfFile: directory + "/" + file, encoding: .utf8), file: file)
-            print("promqltest \(label) \(file): \(outcome.passed) passed, \(outcome.failed.count) failed, \(outcome.skipped.count) skipped")
-            total.passed += outcome.passed
-            total.failed += outcome.failed
-            total.skipped += outcome.skipped
+            let listed = outcome.failed.filter { skips[$0.place] != nil }
+            let unlisted = outcome.failed.filter { skips[$0.place] == nil }
+            print("promqltest \(label) \(file): \(outcome.passed) passed, \(unlisted.count) failed, \(listed.count) skipped")
+            passed += outcome.passed
+            failed += unlisted
+            skipped += listed
+            failedPlaces.formUnion(outcome.failed.map(\.place))
         }
-        print("promqltest \(label) total: \(total.passed) passed, \(total.failed.count) failed, \(total.skipped.count) skipped")
-        return total
+        let stale = skips.keys.filter { !failedPlaces.contains($0) }.sorted()
+        print("promqltest \(label) total: \(passed) passed, \(failed.count) failed, \(skipped.count) skipped")
+        return (passed, failed, skipped, stale)
     }
 
     @Test("v2.42.0 scripts: every eval passes")
@@ -245,16 +365,40 @@ struct ConformanceTests {
         let total = try Self.runAll(Fixtures.url("conformance/promqltest/v2.42.0").path, label: "v2.42.0")
         for failure in total.failed.prefix(40) { print("  FAIL \(failure)") }
         #expect(total.failed.isEmpty)
-        #expect(total.skipped.isEmpty)
         #expect(total.passed >= ConformanceTests.minimumPassing, "\(total.passed) passing, fewer than the recorded \(ConformanceTests.minimumPassing)")
     }
 
     /// Every `eval` of the v2.42.0 scripts; fewer would mean cases stopped being read.
     static let minimumPassing = 566
 
-    @Test("v3.14 scripts run too: counts printed (native histograms and 3.x semantics are not targeted yet)")
+    /// `Tests/PromQLTests/promqltest-v3.14-skips.tsv`: `file:line<TAB>category<TAB>what failed`.
+    static let skipListPath = Fixtures.repositoryRoot.appendingPathComponent("Tests/PromQLTests/promqltest-v3.14-skips.tsv").path
+
+    @Test("v3.14 scripts: every case passes or is in the skip list with its reason; the list has no stale entries")
     func prometheus314() throws {
-        let total = try Self.runAll(Fixtures.url("conformance/promqltest").path, label: "v3.14")
-        #expect(total.passed > 0)
+        let text = (try? String(contentsOfFile: Self.skipListPath, encoding: .utf8)) ?? ""
+        var skips: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", maxSplits: 2)
+            if fields.count >= 2 { skips[String(fields[0])] = String(fields[1]) }
+        }
+        let total = try Self.runAll(Fixtures.url("conformance/promqltest").path, label: "v3.14", skips: skips)
+        if ProcessInfo.processInfo.environment["ETCDMON_WRITE_PROMQLTEST_SKIPS"] == "1" {
+            var output = "# v3.14 promqltest cases etcdmon (PromQL of Prometheus 2.42, floats) does not pass, one per line:\n"
+                + "# file:line of the eval, category, what differed. Regenerate: ETCDMON_WRITE_PROMQLTEST_SKIPS=1 swift test --filter prometheus314\n"
+            for failure in (total.failed + total.skipped).sorted(by: { $0.place.localizedStandardCompare($1.place) == .orderedAscending }) {
+                let detail = "\(failure.expression) → \(failure.reason)".replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+                output += "\(failure.place)\t\(failure.category)\t\(detail.prefix(300))\n"
+            }
+            try output.write(toFile: Self.skipListPath, atomically: true, encoding: .utf8)
+            return
+        }
+        var categories: [String: Int] = [:]
+        for failure in total.skipped { categories[skips[failure.place]!, default: 0] += 1 }
+        print("promqltest v3.14 skipped by reason: " + categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        for failure in total.failed.prefix(40) { print("  FAIL (not in the skip list) \(failure)") }
+        #expect(total.failed.isEmpty, "\(total.failed.count) cases fail that the skip list does not name")
+        #expect(total.stale.isEmpty, "listed but passing now (remove from the list): \(total.stale.prefix(20))")
+        #expect(total.passed >= 600)
     }
 }

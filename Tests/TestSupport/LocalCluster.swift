@@ -18,9 +18,13 @@ public struct LocalCluster: Sendable {
     public let members: [Member]
     /// `3.4` or `3.5`.
     public let version: String
+    /// Whether it holds `ReferenceLayoutLock` until `stop()`.
+    let holdsReferenceAddresses: Bool
 
     /// Starts a cluster; `options` are passed to `cluster.sh start` (`--tls DIR`, `--hosts A,B`, `--members N`).
     public static func start(version: String, options: [String] = []) async throws -> LocalCluster {
+        let usesReferenceAddresses = !options.contains("--hosts")
+        if usesReferenceAddresses { await ReferenceLayoutLock.shared.acquire() }
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("etcdmon-test-\(UUID().uuidString.prefix(8))").path
         let result: CommandResult
@@ -30,6 +34,7 @@ public struct LocalCluster: Sendable {
         } catch {
             // Never leave members behind holding the fixed reference addresses.
             _ = try? await Command.script("cluster.sh", ["stop", directory, "--purge"])
+            if usesReferenceAddresses { await ReferenceLayoutLock.shared.release() }
             throw error
         }
         let members = result.standardOutput.split(separator: "\n").compactMap { line -> Member? in
@@ -37,7 +42,7 @@ public struct LocalCluster: Sendable {
             guard fields.count == 3, let pid = Int32(fields[1].dropFirst(4)) else { return nil }
             return Member(name: String(fields[0]), endpoint: String(fields[2].dropFirst(7)), pid: pid)
         }
-        return LocalCluster(directory: directory, members: members, version: version)
+        return LocalCluster(directory: directory, members: members, version: version, holdsReferenceAddresses: usesReferenceAddresses)
     }
 
     /// All client URLs, comma-separated, as `--endpoints` takes them.
@@ -79,5 +84,6 @@ public struct LocalCluster: Sendable {
     /// Stops every member and removes the directory.
     public func stop() async {
         _ = try? await Command.script("cluster.sh", ["stop", directory, "--purge"])
+        if holdsReferenceAddresses { await ReferenceLayoutLock.shared.release() }
     }
 }
