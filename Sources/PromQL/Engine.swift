@@ -168,9 +168,7 @@ final class Evaluation {
         }
     }
 
-    static func key(_ selector: VectorSelector) -> String {
-        selector.matchers.map(\.description).sorted().joined(separator: ",")
-    }
+    static func key(_ selector: VectorSelector) -> String { selector.matchersKey }
 
     /// The time a selector or subquery reads at, evaluated at `time`.
     func referenceTime(_ at: AtModifier?, offset: Int64, evaluatedAt time: Int64) -> Int64 {

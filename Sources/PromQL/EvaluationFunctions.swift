@@ -350,50 +350,17 @@ extension Evaluation {
     private func labelReplace(
         _ samples: [VectorSample], destination: String, replacement: String, source: String, pattern: String
     ) throws(EvaluationError) -> [VectorSample] {
-        let regex: Regex<AnyRegexOutput>
-        do { regex = try Regex("^(?:" + pattern + ")$") } catch {
+        let regex: LabelPattern
+        do { regex = try LabelPattern(pattern) } catch {
             throw EvaluationError("invalid regular expression in label_replace(): \(pattern)")
         }
         guard Self.isValidLabelName(destination) else { throw EvaluationError("invalid destination label name in label_replace(): \(destination)") }
         return samples.map { sample in
-            let value = sample.labels[source] ?? ""
-            guard let match = try? regex.wholeMatch(in: value) else { return sample }
-            let expanded = Self.expand(replacement, match: match)
+            guard let expanded = regex.expand(replacement, matching: sample.labels[source] ?? "") else { return sample }
             var elements = sample.labels.elements.filter { $0.name != destination }
             if !expanded.isEmpty { elements.append(Label(destination, expanded)) }
             return VectorSample(labels: Labels(elements), value: sample.value, timestamp: sample.timestamp)
         }
-    }
-
-    /// Go's `Regexp.Expand`: `$1`, `${1}`, `$name`, `${name}`, `$$`.
-    static func expand(_ template: String, match: Regex<AnyRegexOutput>.Match) -> String {
-        var output = ""
-        var characters = Substring(template)
-        while let dollar = characters.firstIndex(of: "$") {
-            output += characters[..<dollar]
-            characters = characters[characters.index(after: dollar)...]
-            if characters.first == "$" {
-                output += "$"
-                characters = characters.dropFirst()
-                continue
-            }
-            var name: Substring
-            if characters.first == "{" {
-                guard let close = characters.firstIndex(of: "}") else { output += "$"; continue }
-                name = characters[characters.index(after: characters.startIndex)..<close]
-                characters = characters[characters.index(after: close)...]
-            } else {
-                name = characters.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                characters = characters.dropFirst(name.count)
-            }
-            guard !name.isEmpty else { output += "$"; continue }
-            if let index = Int(name) {
-                if index < match.output.count, let substring = match.output[index].substring { output += substring }
-            } else if let capture = match.output[String(name)], let substring = capture.substring {
-                output += substring
-            }
-        }
-        return output + characters
     }
 
     static func dateComponent(_ name: String, of seconds: Double) -> Double {

@@ -23,15 +23,30 @@ public struct VectorSelector: Sendable, Equatable {
     /// The metric name as written, if any (also present among `matchers`).
     public var name: String?
     /// Every matcher, the name's included.
-    public var matchers: [LabelMatcher]
+    public var matchers: [LabelMatcher] { didSet { matchersKey = Self.key(matchers) } }
     /// `offset` in milliseconds (negative for a negative offset).
     public var offset: Int64 = 0
     /// `@` modifier, if any.
     public var at: AtModifier?
+    /// The matchers as one canonical string: selectors with the same matchers read the same
+    /// series. Kept up to date here so evaluation never rebuilds it per step.
+    public private(set) var matchersKey: String
+
+    /// Creates a selector.
+    public init(name: String?, matchers: [LabelMatcher], offset: Int64 = 0, at: AtModifier? = nil) {
+        self.name = name
+        self.matchers = matchers
+        self.offset = offset
+        self.at = at
+        matchersKey = Self.key(matchers)
+    }
+
+    private static func key(_ matchers: [LabelMatcher]) -> String {
+        matchers.map(\.description).sorted().joined(separator: ",")
+    }
 
     public static func == (lhs: VectorSelector, rhs: VectorSelector) -> Bool {
-        lhs.name == rhs.name && lhs.offset == rhs.offset && lhs.at == rhs.at
-            && lhs.matchers.map(\.description) == rhs.matchers.map(\.description)
+        lhs.name == rhs.name && lhs.offset == rhs.offset && lhs.at == rhs.at && lhs.matchersKey == rhs.matchersKey
     }
 }
 

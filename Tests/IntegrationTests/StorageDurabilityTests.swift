@@ -51,7 +51,12 @@ struct StorageDurabilityTests {
             "tsdb", "write-synthetic", "--data-dir", directory, "--series", "20", "--sync",
             "--compact-every", String(Int.random(in: 20...200, using: &generator)),
         ], standardOutput: output)
-        try await Task.sleep(for: .milliseconds(Int.random(in: 150...1200, using: &generator)))
+        // The kill lands at a random moment after the first commit (a busy machine may be slow to start the writer).
+        for _ in 0..<600 {
+            if ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains("committed ") { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: .milliseconds(Int.random(in: 0...1000, using: &generator)))
         kill(writer, SIGKILL)
         #expect(try await Command.wait(for: writer) == 128 + SIGKILL, "the writer was still running when killed")
 

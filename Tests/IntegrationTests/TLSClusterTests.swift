@@ -42,4 +42,47 @@ struct TLSClusterTests {
         #expect(badFile.exitCode == 64)
         #expect(badFile.standardError.contains("/nonexistent/c.pem"))
     }
+
+    @Test("serve scrapes and probes a mutual-TLS cluster with tls_config; without a client certificate the scrape fails, saying why")
+    func serveOverMutualTLS() async throws {
+        let certificates = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-certs-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: certificates) }
+        let cluster = try await LocalCluster.start(version: "3.5", options: ["--tls", certificates, "--hosts", "127.0.11.1,127.0.11.2", "--members", "3"])
+        do {
+            let directory = try ServeScrapeTests.temporaryDirectory("tls")
+            let config = directory + "/etcdmon.yml"
+            try """
+                global: {scrape_interval: 1s}
+                scrape_configs:
+                  - job_name: no-client-certificate
+                    scheme: https
+                    tls_config: {ca_file: \(certificates)/ca.pem}
+                    static_configs: [{targets: ['127.0.11.1:2379']}]
+                etcd:
+                  clusters:
+                    - name: secure
+                      endpoints: [https://127.0.11.1:2379]
+                      discovery: {refresh_interval: 1s}
+                      tls_config: {ca_file: \(certificates)/ca.pem, cert_file: \(certificates)/client.pem, key_file: \(certificates)/client-key.pem}
+                """.write(toFile: config, atomically: true, encoding: .utf8)
+            let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", config])
+            defer { kill(server.pid, SIGKILL) }
+            try await server.waitUntilReady()
+            #expect(try await server.eventually(within: .seconds(10)) {
+                try await server.query("up{job=\"etcd\",cluster=\"secure\"} == 1").count == 3
+            })
+            #expect(try await server.eventually(within: .seconds(5)) {
+                try await server.query("etcdmon_probe_success{probe=\"status\"} == 1").count == 3
+            })
+            #expect(try await server.query("etcdmon_member_is_leader == 1").count == 1)
+            let refused = try await server.activeTargets().first { ($0["labels"] as? [String: String])?["job"] == "no-client-certificate" }
+            let error = refused?["lastError"] as? String ?? ""
+            #expect(refused?["health"] as? String == "down" && !error.isEmpty, "\(String(describing: refused))")
+            #expect(try await server.stop() == 0)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
 }
