@@ -11,7 +11,16 @@ struct TLSClusterTests {
         let certificates = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-certs-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: certificates) }
         let cluster = try await LocalCluster.start(version: "3.5", options: ["--tls", certificates, "--hosts", "127.0.11.1,127.0.11.2", "--members", "3"])
-        defer { Task { await cluster.stop() } }
+        do {
+            try await check(cluster, certificates: certificates)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
+
+    func check(_ cluster: LocalCluster, certificates: String) async throws {
         #expect(cluster.members.allSatisfy { $0.endpoint.hasPrefix("https://") })
 
         let withCertificates = try await Command.etcdmon([
