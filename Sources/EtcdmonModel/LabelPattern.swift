@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A fully anchored regular expression over label values, with Prometheus's fast paths: a pattern
 /// that is a plain literal or an alternation of literals (`a|b|c`) compares strings instead of
 /// running the regex engine, and `.*` matches everything without looking.
@@ -43,12 +45,25 @@ public struct LabelPattern: Sendable {
                 return
             }
         }
+        if let cached = Self.compiled.withLock({ $0[source] }) {
+            strategy = .regex(cached)
+            return
+        }
         do {
-            strategy = .regex(CompiledRegex(try Regex("(?:" + source + ")")))
+            let compiled = CompiledRegex(try Regex("(?:" + source + ")"))
+            // Dashboards send the same selectors again and again; compiling a Regex costs more than the query.
+            Self.compiled.withLock { cache in
+                if cache.count >= 1024 { cache.removeAll(keepingCapacity: true) }
+                cache[source] = compiled
+            }
+            strategy = .regex(compiled)
         } catch {
             throw LabelPatternError(pattern: source, reason: "\(error)")
         }
     }
+
+    /// Compiled regular expressions by source, shared by every query and scrape of the process.
+    private static let compiled = Mutex<[String: CompiledRegex]>([:])
 
     /// Whether the whole of `value` matches.
     public func matches(_ value: String) -> Bool {

@@ -13,7 +13,10 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
     /// Creates a label set; sorts the labels and keeps the last value given for a repeated name.
     public init(_ labels: [Label]) {
         var sorted = labels
-        sorted.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        // Most sets arrive sorted already (from an index, a parser, another set): check before sorting.
+        if !sorted.indices.dropFirst().allSatisfy({ sorted[$0 - 1].name.utf8.lexicographicallyPrecedes(sorted[$0].name.utf8) }) {
+            sorted.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        }
         var unique: [Label] = []
         unique.reserveCapacity(sorted.count)
         for label in sorted {

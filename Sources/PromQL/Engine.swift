@@ -11,6 +11,8 @@ public struct Engine: Sendable {
     public var defaultSubqueryStep: Int64 = 60_000
     /// The most samples a query may hold in memory at once.
     public var maxSamples = 50_000_000
+    /// When evaluation must give up with a `timeout` error (checked at every step and subquery step).
+    public var deadline: ContinuousClock.Instant?
 
     public init() {}
 
@@ -39,6 +41,7 @@ public struct Engine: Sendable {
         var order: [Labels] = []
         var time = start
         while time <= end {
+            try evaluation.checkDeadline()
             switch try evaluation.evaluate(expression, at: time) {
             case .scalar(let value):
                 if series[.empty] == nil { order.append(.empty); series[.empty] = SeriesPoints(labels: .empty) }
@@ -116,6 +119,7 @@ final class Evaluation {
                     throw EvaluationError(.tooManySamples, "query processing would load too many samples into memory in query execution")
                 }
                 data[key] = series
+                try checkDeadline()
             } catch let error as EvaluationError {
                 throw error
             } catch {
@@ -169,6 +173,13 @@ final class Evaluation {
     }
 
     static func key(_ selector: VectorSelector) -> String { selector.matchersKey }
+
+    /// Throws a `timeout` error once the engine's deadline has passed.
+    func checkDeadline() throws(EvaluationError) {
+        if let deadline = engine.deadline, ContinuousClock.now > deadline {
+            throw EvaluationError(.timeout, "query timed out in expression evaluation")
+        }
+    }
 
     /// The time a selector or subquery reads at, evaluated at `time`.
     func referenceTime(_ at: AtModifier?, offset: Int64, evaluatedAt time: Int64) -> Int64 {
@@ -264,6 +275,7 @@ final class Evaluation {
         if current < lowest { current += interval }
         var series: [Labels: SeriesPoints] = [:]
         while current <= reference {
+            try checkDeadline()
             switch try evaluate(inner, at: current) {
             case .vector(let samples):
                 for sample in samples {

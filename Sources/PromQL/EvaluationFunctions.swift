@@ -174,7 +174,7 @@ extension Evaluation {
             guard trend > 0 && trend < 1 else { throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(trend)") }
             return try overTime { series in Self.holtWinters(series.values, smoothing: smoothing, trend: trend) }
         case "histogram_quantile":
-            return .vector(try unique(Self.histogramQuantile(scalar(0), vector(1), time: time)))
+            return .vector(try unique(histogramQuantile(scalar(0), vector(1), time: time)))
         case "label_replace":
             return .vector(try unique(try labelReplace(vector(0), destination: string(1), replacement: string(2), source: string(3), pattern: string(4))))
         case "label_join":
@@ -290,18 +290,25 @@ extension Evaluation {
         return s1
     }
 
-    static func histogramQuantile(_ q: Double, _ samples: [VectorSample], time: Int64) -> [VectorSample] {
+    func histogramQuantile(_ q: Double, _ samples: [VectorSample], time: Int64) -> [VectorSample] {
         var groups: [Labels: [(bound: Double, count: Double)]] = [:]
         var order: [Labels] = []
         for sample in samples {
-            guard let text = sample.labels["le"], let bound = Double(text.trimmingCharacters(in: .whitespaces)) ?? (text == "+Inf" ? .infinity : nil) else { continue }
+            guard let text = sample.labels["le"], let bound = Self.bucketBound(text) else { continue }
             // Grouped with the metric name, which the result then drops: two histograms that differ
             // only in name collide, as in Prometheus.
-            let key = Labels(sample.labels.elements.filter { $0.name != "le" })
+            let key = derive("-le", sample.labels) { Labels($0.elements.filter { $0.name != "le" }) }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((bound, sample.value))
         }
-        return order.map { VectorSample(labels: $0.droppingMetricName, value: bucketQuantile(q, groups[$0]!), timestamp: time) }
+        return order.map { VectorSample(labels: withoutName($0), value: Self.bucketQuantile(q, groups[$0]!), timestamp: time) }
+    }
+
+    /// An `le` label's bound (Go's ParseFloat after trimming spaces: `+Inf`, `1e-3`, ` 0.5 `).
+    static func bucketBound(_ text: String) -> Double? {
+        if let bound = Double(text) { return bound }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return Double(trimmed) ?? (trimmed == "+Inf" ? .infinity : nil)
     }
 
     static func bucketQuantile(_ q: Double, _ input: [(bound: Double, count: Double)]) -> Double {

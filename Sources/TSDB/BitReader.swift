@@ -21,6 +21,14 @@ struct BitReader {
 
     mutating func readBits(_ count: Int) throws(DecodeError) -> UInt64 {
         guard count <= bitsLeft else { throw DecodeError(offset: position / 8, reason: "chunk ends early") }
+        let byteIndex = position >> 3
+        let bitInByte = position & 7
+        // Fast path: the bits lie within one 8-byte big-endian load.
+        if count > 0, count + bitInByte <= 64, byteIndex + 8 <= bytes.count {
+            let word = UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: byteIndex, as: UInt64.self))
+            position += count
+            return (word << UInt64(bitInByte)) >> UInt64(64 - count)
+        }
         var result: UInt64 = 0
         var remaining = count
         while remaining > 0 {

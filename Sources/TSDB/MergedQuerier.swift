@@ -10,21 +10,42 @@ public struct MergedQuerier: Querier {
     public init(_ queriers: [any Querier]) { self.queriers = queriers }
 
     public func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
-        var merged: [Labels: StoredSeries] = [:]
+        var merged: [StoredSeries] = []
         for querier in queriers {
-            for series in try querier.select(matchers, minTime: minTime, maxTime: maxTime) {
-                guard var existing = merged[series.labels] else {
-                    merged[series.labels] = series
-                    continue
-                }
-                for (time, value) in zip(series.timestamps, series.values) where time > (existing.timestamps.last ?? .min) {
-                    existing.timestamps.append(time)
-                    existing.values.append(value)
-                }
-                merged[series.labels] = existing
+            var next = try querier.select(matchers, minTime: minTime, maxTime: maxTime)
+            if !next.isSorted() { next.sort { $0.labels < $1.labels } }
+            merged = merged.isEmpty ? next : Self.merge(merged, next)
+        }
+        return merged
+    }
+
+    /// Merges two label-sorted lists; a series in both gets `newer`'s samples after `older`'s last.
+    private static func merge(_ older: [StoredSeries], _ newer: [StoredSeries]) -> [StoredSeries] {
+        guard !newer.isEmpty else { return older }
+        var output: [StoredSeries] = []
+        output.reserveCapacity(max(older.count, newer.count))
+        var (i, j) = (0, 0)
+        while i < older.count && j < newer.count {
+            if older[i].labels == newer[j].labels {
+                var series = older[i]
+                let last = series.timestamps.last ?? .min
+                let from = newer[j].timestamps.firstIndex { $0 > last } ?? newer[j].timestamps.count
+                series.timestamps.append(contentsOf: newer[j].timestamps[from...])
+                series.values.append(contentsOf: newer[j].values[from...])
+                output.append(series)
+                i += 1
+                j += 1
+            } else if older[i].labels < newer[j].labels {
+                output.append(older[i])
+                i += 1
+            } else {
+                output.append(newer[j])
+                j += 1
             }
         }
-        return merged.values.sorted { $0.labels < $1.labels }
+        output.append(contentsOf: older[i...])
+        output.append(contentsOf: newer[j...])
+        return output
     }
 
     public func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {
@@ -37,5 +58,12 @@ public struct MergedQuerier: Querier {
         var values = Set<String>()
         for querier in queriers { values.formUnion(try querier.labelValues(name, matchers)) }
         return values.sortedByBytes()
+    }
+}
+
+extension [StoredSeries] {
+    /// Whether the series are in label order (a block's postings already are).
+    func isSorted() -> Bool {
+        indices.dropFirst().allSatisfy { self[$0 - 1].labels < self[$0].labels }
     }
 }

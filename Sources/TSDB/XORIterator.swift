@@ -84,6 +84,8 @@ extension StoredSeries {
     /// Appends the samples of an XOR chunk that fall in `[minTime, maxTime]`.
     mutating func appendSamples(ofChunk bytes: UnsafeRawBufferPointer, minTime: Int64, maxTime: Int64) throws(DecodeError) {
         var iterator = try XORIterator(bytes)
+        timestamps.reserveCapacity(timestamps.count + iterator.count)
+        values.reserveCapacity(values.count + iterator.count)
         while try iterator.next() {
             if iterator.timestamp < minTime { continue }
             if iterator.timestamp > maxTime { break }

@@ -5,6 +5,7 @@ import CoreMetrics
 import Hummingbird
 import PromQL
 import Scrape
+import Synchronization
 import TSDB
 
 /// Prometheus's HTTP API (`/api/v1/…`) over a `Storage`: the same paths, parameters, JSON
@@ -105,7 +106,7 @@ public struct PrometheusAPI: Sendable {
         let parameters = try await readParameters(request)
         let expression = try parse(parameters["query"])
         let time = try parameters.time("time", fallback: Timestamp.now())
-        let value = try await evaluate { [engine, storage] () throws(EvaluationError) -> QueryValue in
+        let value = try await evaluate { [storage] (engine) throws(EvaluationError) -> QueryValue in
             try engine.instant(expression, at: time, querier: storage.querier())
         }
         return JSONWriter.object { writer in Self.write(value, into: &writer) }
@@ -129,7 +130,7 @@ public struct PrometheusAPI: Sendable {
         guard (end - start) / step < limits.maxPointsPerSeries else {
             throw APIError(.badData, "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
         }
-        let value = try await evaluate { [engine, storage] () throws(EvaluationError) -> QueryValue in
+        let value = try await evaluate { [storage] (engine) throws(EvaluationError) -> QueryValue in
             try engine.range(expression, start: start, end: end, step: step, querier: storage.querier())
         }
         return JSONWriter.object { writer in Self.write(value, into: &writer) }
@@ -239,32 +240,23 @@ public struct PrometheusAPI: Sendable {
     }
 
     /// Runs a query under the concurrency limit and the timeout.
-    private func evaluate(_ body: @escaping @Sendable () throws(EvaluationError) -> QueryValue) async throws(APIError) -> QueryValue {
+    /// Runs a query under the concurrency limit with the engine's deadline set from the timeout;
+    /// the engine checks it at every step, so a runaway query stops instead of running on.
+    private func evaluate(_ body: (Engine) throws(EvaluationError) -> QueryValue) async throws(APIError) -> QueryValue {
         await gate.enter()
-        defer { Task { await gate.leave() } }
-        let timeout = limits.timeout
-        let outcome: Result<QueryValue, EvaluationError>? = await withTaskGroup(of: Result<QueryValue, EvaluationError>?.self) { group in
-            group.addTask {
-                do throws(EvaluationError) { return .success(try body()) } catch { return .failure(error) }
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
+        defer { gate.leave() }
+        var engine = engine
+        engine.deadline = .now + limits.timeout
+        let outcome: Result<QueryValue, EvaluationError>
+        do throws(EvaluationError) { outcome = .success(try body(engine)) } catch { outcome = .failure(error) }
         switch outcome {
-        case .success(let value)?: return value
-        case .failure(let error)?:
+        case .success(let value): return value
+        case .failure(let error):
             switch error.kind {
             case .timeout: throw APIError(.timeout, error.message)
             case .storage: throw APIError(.internal, error.message)
             default: throw APIError(.execution, error.message)
             }
-        case nil:
-            throw APIError(.timeout, "query timed out in expression evaluation")
         }
     }
 
@@ -350,28 +342,47 @@ public enum EtcdmonVersion {
     public static let current = "0.1.0"
 }
 
-/// Limits how many queries run at once; the rest wait their turn.
-actor ConcurrencyGate {
+/// Limits how many queries run at once; the rest wait their turn. A lock, not an actor: the
+/// common case (a free slot) takes no suspension and no hop.
+final class ConcurrencyGate: Sendable {
+    private let state: Mutex<(running: Int, waiting: [CheckedContinuation<Void, Never>])>
     private let limit: Int
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) { self.limit = max(1, limit) }
+    init(limit: Int) {
+        self.limit = max(1, limit)
+        state = Mutex((0, []))
+    }
 
     func enter() async {
-        if running < limit {
-            running += 1
-            return
+        let admitted = state.withLock { state in
+            guard state.running < limit else { return false }
+            state.running += 1
+            return true
         }
-        await withCheckedContinuation { waiting.append($0) }
+        guard !admitted else { return }
+        await withCheckedContinuation { continuation in
+            let resumeNow = state.withLock { state in
+                // A slot may have freed up between the two locks.
+                guard state.running < limit else {
+                    state.waiting.append(continuation)
+                    return false
+                }
+                state.running += 1
+                return true
+            }
+            if resumeNow { continuation.resume() }
+        }
     }
 
     func leave() {
-        if waiting.isEmpty {
-            running -= 1
-        } else {
-            waiting.removeFirst().resume()
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.waiting.isEmpty {
+                state.running -= 1
+                return nil
+            }
+            return state.waiting.removeFirst() // the slot passes to the next waiter
         }
+        next?.resume()
     }
 }
 

@@ -24,14 +24,38 @@ struct RequestParameters: Sendable {
     private mutating func add(form: String) {
         for pair in form.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            // removingPercentEncoding gives nil for escapes that do not decode to UTF-8.
-            let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
-            guard let name = decode(parts[0]), let value = parts.count > 1 ? decode(parts[1]) : "" else {
+            guard let name = Self.decode(parts[0]), let value = parts.count > 1 ? Self.decode(parts[1]) : "" else {
                 invalid = invalid ?? String(parts[0])
                 continue
             }
             values[name, default: []].append(value)
         }
+    }
+
+    /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; `nil` when an
+    /// escape is malformed or the bytes are not UTF-8. (Byte-level: it runs for every query.)
+    static func decode(_ text: Substring) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        func hexValue(_ byte: UInt8?) -> UInt8? {
+            switch byte {
+            case let byte? where (0x30...0x39).contains(byte): byte - 0x30
+            case let byte? where (0x41...0x46).contains(byte): byte - 0x41 + 10
+            case let byte? where (0x61...0x66).contains(byte): byte - 0x61 + 10
+            default: nil
+            }
+        }
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = hexValue(iterator.next()), let low = hexValue(iterator.next()) else { return nil }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     subscript(name: String) -> String? { values[name]?.last }

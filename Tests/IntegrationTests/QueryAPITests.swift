@@ -118,6 +118,15 @@ struct QueryAPITests {
             #expect(json["errorType"] as? String == type, "\(json)")
             #expect((json["error"] as? String)?.contains(message) == true, "\(json)")
         }
+        // A query that outlives --query.timeout stops with Prometheus's timeout error (503).
+        let hurried = try EtcdmonServer(directory: try Self.copy("timeout"), arguments: ["--query.timeout", "5ms"])
+        defer { kill(hurried.pid, SIGKILL) }
+        try await hurried.waitUntilReady()
+        let slow = try await Command.run("/usr/bin/curl", ["-s", "-w", "\n%{http_code}", "-G", "http://\(hurried.address)/api/v1/query",
+                                                          "--data-urlencode", "query=count_over_time(sum(rate(grpc_server_handled_total[5m]))[1d:1s])",
+                                                          "--data-urlencode", "time=1793494000"])
+        #expect(slow.standardOutput.hasSuffix("503") && slow.standardOutput.contains("\"errorType\":\"timeout\""), "\(slow.standardOutput)")
+
         let posted = try await request("/api/v1/query", ["--data-urlencode", "query=count(up)", "--data-urlencode", "time=1793494000"])
         #expect(posted.status == 200)
         let data = posted.json["data"] as? [String: Any]
