@@ -6,9 +6,14 @@ public enum GoFloat {
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        // Fast path, most sample values: integers that a Double holds exactly.
+        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
+            if value == 0 { return value.sign == .minus ? "-0" : "0" }
+            return String(Int64(value))
+        }
         let shortest = "\(value)"
-        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-            return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+        guard let e = shortest.utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else {
+            return shortest.utf8.count > 2 && shortest.utf8.suffix(2).elementsEqual(".0".utf8) ? String(shortest.dropLast(2)) : shortest
         }
         let exponent = Int(shortest[shortest.index(after: e)...]) ?? 0
         var mantissa = String(shortest[..<e])

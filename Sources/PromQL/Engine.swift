@@ -23,7 +23,8 @@ public struct Engine: Sendable {
         case .scalar(let value): return .scalar(value, timestamp: time)
         case .string(let text): return .string(text, timestamp: time)
         case .vector(let samples): return .vector(samples.map { VectorSample(labels: $0.labels, value: $0.value, timestamp: time) })
-        case .matrix(let series): return .matrix(series)
+        case .matrix(let windows):
+            return .matrix(windows.map { SeriesPoints(labels: $0.labels, timestamps: Array($0.timestamps), values: Array($0.values)) })
         }
     }
 
@@ -37,28 +38,35 @@ public struct Engine: Sendable {
             throw EvaluationError("invalid expression type \"\(expression.type.rawValue)\" for range query, must be Scalar or instant Vector")
         }
         let evaluation = try Evaluation(engine: self, expression: expression, start: start, end: end, step: step, querier: querier)
-        var series: [Labels: SeriesPoints] = [:]
-        var order: [Labels] = []
+        // Points gathered per series; each step appends in place.
+        var positions: [Labels: Int] = [:]
+        var series: [SeriesPoints] = []
+        func append(_ labels: Labels, _ value: Double, at time: Int64) {
+            let position: Int
+            if let known = positions[labels] {
+                position = known
+            } else {
+                position = series.count
+                positions[labels] = position
+                series.append(SeriesPoints(labels: labels))
+            }
+            series[position].timestamps.append(time)
+            series[position].values.append(value)
+        }
         var time = start
         while time <= end {
             try evaluation.checkDeadline()
             switch try evaluation.evaluate(expression, at: time) {
             case .scalar(let value):
-                if series[.empty] == nil { order.append(.empty); series[.empty] = SeriesPoints(labels: .empty) }
-                series[.empty]!.timestamps.append(time)
-                series[.empty]!.values.append(value)
+                append(.empty, value, at: time)
             case .vector(let samples):
-                for sample in samples {
-                    if series[sample.labels] == nil { order.append(sample.labels); series[sample.labels] = SeriesPoints(labels: sample.labels) }
-                    series[sample.labels]!.timestamps.append(time)
-                    series[sample.labels]!.values.append(sample.value)
-                }
+                for sample in samples { append(sample.labels, sample.value, at: time) }
             default:
                 throw EvaluationError("range query of an expression that is not a scalar or instant vector")
             }
             time += step
         }
-        return .matrix(order.map { series[$0]! }.sorted { $0.labels < $1.labels })
+        return .matrix(series.sorted { $0.labels < $1.labels })
     }
 }
 
@@ -70,7 +78,15 @@ enum Value {
     case scalar(Double)
     case string(String)
     case vector([VectorSample])
-    case matrix([SeriesPoints])
+    case matrix([SeriesWindow])
+}
+
+/// A range of one series' samples during evaluation: slices of the loaded arrays, so a range
+/// selector hands its window to a function without copying it at every step.
+struct SeriesWindow {
+    var labels: Labels
+    var timestamps: ArraySlice<Int64>
+    var values: ArraySlice<Double>
 }
 
 /// One query's evaluation: the data its selectors need, loaded once, then sliced per step.
@@ -223,7 +239,7 @@ final class Evaluation {
     /// Computed vectors carry the evaluation time; only a selector's samples keep their own
     /// (which `timestamp()` reads).
     static func stamped(_ value: Value, _ time: Int64) -> Value {
-        guard case .vector(let samples) = value else { return value }
+        guard case .vector(let samples) = value, samples.contains(where: { $0.timestamp != time }) else { return value }
         return .vector(samples.map { VectorSample(labels: $0.labels, value: $0.value, timestamp: time) })
     }
 
@@ -241,9 +257,9 @@ final class Evaluation {
     }
 
     /// The samples of each series in `[t - range, t]`, stale markers left out.
-    func rangeSelect(_ selector: VectorSelector, range: Int64, at time: Int64) -> [SeriesPoints] {
+    func rangeSelect(_ selector: VectorSelector, range: Int64, at time: Int64) -> [SeriesWindow] {
         let reference = referenceTime(selector.at, offset: selector.offset, evaluatedAt: time)
-        var output: [SeriesPoints] = []
+        var output: [SeriesWindow] = []
         for series in data[Self.key(selector)] ?? [] {
             let last = Self.lastIndex(in: series.timestamps, atOrBefore: reference)
             guard last >= 0 else { continue }
@@ -251,15 +267,16 @@ final class Evaluation {
             guard first <= last else { continue }
             let window = first...last
             if series.values[window].contains(where: { $0.bitPattern == staleMarkerBits }) {
-                var points = SeriesPoints(labels: series.labels)
+                var timestamps: [Int64] = []
+                var values: [Double] = []
                 for index in window where series.values[index].bitPattern != staleMarkerBits {
-                    points.timestamps.append(series.timestamps[index])
-                    points.values.append(series.values[index])
+                    timestamps.append(series.timestamps[index])
+                    values.append(series.values[index])
                 }
-                if !points.timestamps.isEmpty { output.append(points) }
+                if !timestamps.isEmpty { output.append(SeriesWindow(labels: series.labels, timestamps: timestamps[...], values: values[...])) }
             } else {
-                // The common case: copy the window in one go.
-                output.append(SeriesPoints(labels: series.labels, timestamps: Array(series.timestamps[window]), values: Array(series.values[window])))
+                // The common case: the window is a view of the loaded arrays.
+                output.append(SeriesWindow(labels: series.labels, timestamps: series.timestamps[window], values: series.values[window]))
             }
         }
         return output
@@ -267,7 +284,7 @@ final class Evaluation {
 
     private func subquery(
         _ inner: Expression, range: Int64, step subqueryStep: Int64?, offset: Int64, at: AtModifier?, time: Int64
-    ) throws(EvaluationError) -> [SeriesPoints] {
+    ) throws(EvaluationError) -> [SeriesWindow] {
         let interval = subqueryStep ?? engine.defaultSubqueryStep
         let reference = referenceTime(at, offset: offset, evaluatedAt: time)
         let lowest = reference - range
@@ -290,6 +307,7 @@ final class Evaluation {
             current += interval
         }
         return series.values.sorted { $0.labels < $1.labels }
+            .map { SeriesWindow(labels: $0.labels, timestamps: $0.timestamps[...], values: $0.values[...]) }
     }
 
     /// Index of the last timestamp ≤ `time`, or -1.

@@ -87,7 +87,7 @@ extension Evaluation {
     }
 
     /// Prometheus's running mean, which stays finite where a plain sum would overflow.
-    static func mean(_ values: [Double]) -> Double {
+    static func mean(_ values: some Collection<Double>) -> Double {
         var mean = 0.0
         var count = 0.0
         for value in values {
@@ -102,7 +102,7 @@ extension Evaluation {
     }
 
     /// Population variance by Welford's method, as Prometheus computes stdvar.
-    static func variance(_ values: [Double]) -> Double {
+    static func variance(_ values: some Collection<Double>) -> Double {
         var count = 0.0
         var mean = 0.0
         var squares = 0.0
@@ -116,7 +116,7 @@ extension Evaluation {
     }
 
     /// The φ-quantile with linear interpolation between closest ranks (Prometheus's `quantile`).
-    static func quantile(_ q: Double, _ values: [Double]) -> Double {
+    static func quantile(_ q: Double, _ values: some Collection<Double>) -> Double {
         guard !values.isEmpty, !q.isNaN else { return .nan }
         if q < 0 { return -.infinity }
         if q > 1 { return .infinity }

@@ -23,7 +23,7 @@ extension Evaluation {
             if case .vector(let samples) = values[index] { return samples }
             return []
         }
-        func matrix(_ index: Int) -> [SeriesPoints] {
+        func matrix(_ index: Int) -> [SeriesWindow] {
             if case .matrix(let series) = values[index] { return series }
             return []
         }
@@ -36,14 +36,20 @@ extension Evaluation {
             return ""
         }
         func mapValues(_ transform: (Double) -> Double) throws(EvaluationError) -> Value {
-            .vector(try unique(vector(0).map { VectorSample(labels: withoutName($0.labels), value: transform($0.value), timestamp: $0.timestamp) }))
+            let output = vector(0).map { VectorSample(labels: withoutName($0.labels), value: transform($0.value), timestamp: $0.timestamp) }
+            return .vector(Self.selectsOneName(arguments[0]) ? output : try unique(output))
         }
-        func overTime(keepName: Bool = false, _ reduce: (SeriesPoints) -> Double?) throws(EvaluationError) -> Value {
+        func overTime(keepName: Bool = false, _ reduce: (SeriesWindow) -> Double?) throws(EvaluationError) -> Value {
             var output: [VectorSample] = []
-            for series in matrix(0) {
+            let series = matrix(0)
+            output.reserveCapacity(series.count)
+            for series in series {
                 guard let value = reduce(series) else { continue }
                 output.append(VectorSample(labels: keepName ? series.labels : withoutName(series.labels), value: value, timestamp: time))
             }
+            // Series of one metric name stay distinct without it; only a selector that may match
+            // several names can collide once they are dropped.
+            if keepName || Self.selectsOneName(arguments[0]) { return .vector(output) }
             return .vector(try unique(output))
         }
 
@@ -111,9 +117,9 @@ extension Evaluation {
         case "sum_over_time": return try overTime { $0.values.reduce(0, +) }
         case "avg_over_time": return try overTime { Self.mean($0.values) }
         case "min_over_time":
-            return try overTime { series in series.values.dropFirst().reduce(series.values[0]) { $1 < $0 || $0.isNaN ? $1 : $0 } }
+            return try overTime { series in series.values.dropFirst().reduce(series.values.first!) { $1 < $0 || $0.isNaN ? $1 : $0 } }
         case "max_over_time":
-            return try overTime { series in series.values.dropFirst().reduce(series.values[0]) { $1 > $0 || $0.isNaN ? $1 : $0 } }
+            return try overTime { series in series.values.dropFirst().reduce(series.values.first!) { $1 > $0 || $0.isNaN ? $1 : $0 } }
         case "last_over_time": return try overTime(keepName: true) { $0.values.last }
         case "stdvar_over_time": return try overTime { Self.variance($0.values) }
         case "stddev_over_time": return try overTime { Self.variance($0.values).squareRoot() }
@@ -147,19 +153,19 @@ extension Evaluation {
         case "irate", "idelta":
             let isRate = function.name == "irate"
             return try overTime { series in
-                let count = series.values.count
-                guard count >= 2 else { return nil }
-                let (last, previous) = (series.values[count - 1], series.values[count - 2])
+                guard series.values.count >= 2 else { return nil }
+                let (end, timeEnd) = (series.values.endIndex, series.timestamps.endIndex)
+                let (last, previous) = (series.values[end - 1], series.values[end - 2])
                 var result = last - previous
                 if isRate && last < previous { result = last }
-                let interval = series.timestamps[count - 1] - series.timestamps[count - 2]
+                let interval = series.timestamps[timeEnd - 1] - series.timestamps[timeEnd - 2]
                 guard interval != 0 else { return nil }
                 return isRate ? result / (Double(interval) / 1000) : result
             }
         case "deriv":
             return try overTime { series in
                 guard series.values.count >= 2 else { return nil }
-                return Self.linearRegression(series, interceptTime: series.timestamps[0]).slope
+                return Self.linearRegression(series, interceptTime: series.timestamps.first!).slope
             }
         case "predict_linear":
             let duration = scalar(1)
@@ -172,7 +178,7 @@ extension Evaluation {
             let (smoothing, trend) = (scalar(1), scalar(2))
             guard smoothing > 0 && smoothing < 1 else { throw EvaluationError("invalid smoothing factor. Expected: 0 < sf < 1, got: \(smoothing)") }
             guard trend > 0 && trend < 1 else { throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(trend)") }
-            return try overTime { series in Self.holtWinters(series.values, smoothing: smoothing, trend: trend) }
+            return try overTime { series in Self.holtWinters(Array(series.values), smoothing: smoothing, trend: trend) }
         case "histogram_quantile":
             return .vector(try unique(histogramQuantile(scalar(0), vector(1), time: time)))
         case "label_replace":
@@ -197,6 +203,16 @@ extension Evaluation {
             }))
         default:
             throw EvaluationError("function \(function.name) is not supported (native histograms are not supported)")
+        }
+    }
+
+    /// Whether `argument` is a selector with an equality matcher on `__name__` (all its series share one name).
+    static func selectsOneName(_ argument: Expression) -> Bool {
+        switch argument {
+        case .matrixSelector(let selector, _), .vectorSelector(let selector):
+            selector.matchers.contains { $0.name == Labels.metricName && $0.kind == .equal }
+        case .parenthesized(let inner): selectsOneName(inner)
+        default: false
         }
     }
 
@@ -228,12 +244,13 @@ extension Evaluation {
     }
 
     static func extrapolatedRate(
-        _ series: SeriesPoints, rangeStart: Int64, rangeEnd: Int64, range: Int64, isCounter: Bool, isRate: Bool
+        _ series: SeriesWindow, rangeStart: Int64, rangeEnd: Int64, range: Int64, isCounter: Bool, isRate: Bool
     ) -> Double? {
         let values = series.values
         let times = series.timestamps
-        guard values.count >= 2 else { return nil }
-        var result = values[values.count - 1] - values[0]
+        guard values.count >= 2, let firstValue = values.first, let lastValue = values.last,
+              let firstTime = times.first, let lastTime = times.last else { return nil }
+        var result = lastValue - firstValue
         if isCounter {
             var last = 0.0
             for value in values {
@@ -241,12 +258,12 @@ extension Evaluation {
                 last = value
             }
         }
-        var durationToStart = Double(times[0] - rangeStart) / 1000
-        let durationToEnd = Double(rangeEnd - times[times.count - 1]) / 1000
-        let sampled = Double(times[times.count - 1] - times[0]) / 1000
+        var durationToStart = Double(firstTime - rangeStart) / 1000
+        let durationToEnd = Double(rangeEnd - lastTime) / 1000
+        let sampled = Double(lastTime - firstTime) / 1000
         let averageInterval = sampled / Double(values.count - 1)
-        if isCounter && result > 0 && values[0] >= 0 {
-            let durationToZero = sampled * (values[0] / result)
+        if isCounter && result > 0 && firstValue >= 0 {
+            let durationToZero = sampled * (firstValue / result)
             if durationToZero < durationToStart { durationToStart = durationToZero }
         }
         let threshold = averageInterval * 1.1
@@ -259,7 +276,7 @@ extension Evaluation {
         return result * factor
     }
 
-    static func linearRegression(_ series: SeriesPoints, interceptTime: Int64) -> (slope: Double, intercept: Double) {
+    static func linearRegression(_ series: SeriesWindow, interceptTime: Int64) -> (slope: Double, intercept: Double) {
         var n = 0.0, sumX = 0.0, sumY = 0.0, sumXY = 0.0, sumX2 = 0.0
         for (time, value) in zip(series.timestamps, series.values) {
             let x = Double(time - interceptTime) / 1000

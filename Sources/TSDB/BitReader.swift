@@ -11,6 +11,7 @@ struct BitReader {
 
     var bitsLeft: Int { bytes.count * 8 - position }
 
+    @inline(__always)
     mutating func readBit() throws(DecodeError) -> Bool {
         guard position < bytes.count * 8 else { throw DecodeError(offset: position / 8, reason: "chunk ends early") }
         let byte = bytes[position >> 3]
@@ -19,6 +20,7 @@ struct BitReader {
         return bit == 1
     }
 
+    @inline(__always)
     mutating func readBits(_ count: Int) throws(DecodeError) -> UInt64 {
         guard count <= bitsLeft else { throw DecodeError(offset: position / 8, reason: "chunk ends early") }
         let byteIndex = position >> 3

@@ -63,6 +63,7 @@ public struct XORIterator {
         return true
     }
 
+    @inline(__always)
     private mutating func readValue() throws(DecodeError) {
         guard try reader.readBit() else { return }
         if try reader.readBit() {

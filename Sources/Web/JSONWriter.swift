@@ -36,7 +36,10 @@ struct JSONWriter {
 
     /// A sample value as Prometheus writes it: a string in Go's shortest `'f'` form.
     mutating func sampleValue(_ value: Double) {
-        string(GoFloat.format(value))
+        // Go's float text never needs escaping.
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: GoFloat.format(value).utf8)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A millisecond timestamp as float seconds, written as Prometheus writes it:
