@@ -73,6 +73,13 @@ public final class Head: Sendable {
     /// Number of series in the head.
     public var seriesCount: Int { state.withLock { $0.series.count } }
 
+    /// The label sets of every series in the head, and its number of chunks.
+    public func seriesLabels() -> (labels: [Labels], chunks: Int) {
+        state.withLock { state in
+            (state.series.map(\.labels), state.series.reduce(0) { $0 + $1.samples.chunks.count })
+        }
+    }
+
     /// The earliest and latest sample time in the head, or `nil` when it holds none.
     public var timeRange: (minTime: Int64, maxTime: Int64)? {
         state.withLock { state in

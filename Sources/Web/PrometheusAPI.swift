@@ -172,14 +172,40 @@ public struct PrometheusAPI: Sendable {
         let head = storage.head
         let statistics = head.statistics
         let range = head.timeRange
+        let (labels, chunks) = head.seriesLabels()
+        let cardinality = HeadCardinality(labels)
         return JSONWriter.object { writer in
             writer.raw("{\"headStats\":{\"numSeries\":")
-            writer.integer(head.seriesCount)
-            writer.raw(",\"numLabelPairs\":0,\"chunkCount\":0,\"minTime\":")
+            writer.integer(labels.count)
+            writer.raw(",\"numLabelPairs\":")
+            writer.integer(cardinality.numLabelPairs)
+            writer.raw(",\"chunkCount\":")
+            writer.integer(chunks)
+            writer.raw(",\"minTime\":")
             writer.integer(Int(range?.minTime ?? 0))
             writer.raw(",\"maxTime\":")
             writer.integer(Int(range?.maxTime ?? 0))
-            writer.raw("},\"seriesCountByMetricName\":[],\"labelValueCountByLabelName\":[],\"memoryInBytesByLabelName\":[],\"seriesCountByLabelValuePair\":[],\"samplesAppended\":")
+            writer.raw("}")
+            for (key, entries) in [
+                ("seriesCountByMetricName", cardinality.seriesCountByMetricName),
+                ("labelValueCountByLabelName", cardinality.labelValueCountByLabelName),
+                ("memoryInBytesByLabelName", cardinality.memoryInBytesByLabelName),
+                ("seriesCountByLabelValuePair", cardinality.seriesCountByLabelValuePair),
+            ] {
+                writer.raw(",")
+                writer.string(key)
+                writer.raw(":[")
+                for (position, entry) in entries.enumerated() {
+                    if position > 0 { writer.raw(",") }
+                    writer.raw("{\"name\":")
+                    writer.string(entry.0)
+                    writer.raw(",\"value\":")
+                    writer.integer(entry.1)
+                    writer.raw("}")
+                }
+                writer.raw("]")
+            }
+            writer.raw(",\"samplesAppended\":")
             writer.integer(statistics.samplesAppended)
             writer.raw("}")
         }

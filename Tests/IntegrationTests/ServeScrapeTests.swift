@@ -107,6 +107,11 @@ struct ServeScrapeTests {
         // Metadata and targets API.
         let metadata = try await server.get("/api/v1/metadata", ["metric": "etcd_server_has_leader"]) as? [String: [[String: String]]]
         #expect(metadata?["etcd_server_has_leader"]?.first?["type"] == "gauge")
+        let tsdb = try await server.get("/api/v1/status/tsdb") as? [String: Any]
+        let headStats = tsdb?["headStats"] as? [String: Any]
+        #expect((headStats?["numSeries"] as? Int ?? 0) > 1000 && (headStats?["chunkCount"] as? Int ?? 0) > 0, "\(String(describing: headStats))")
+        let byPair = tsdb?["seriesCountByLabelValuePair"] as? [[String: Any]] ?? []
+        #expect(byPair.count == 10 && byPair.contains { $0["name"] as? String == "cluster=reference" }, "\(byPair)")
 
         // A member killed: up 0 within one interval, its series stale; started again: back.
         let victim = cluster.members.first { $0.name != leader && $0.name != "etcd1" }!
