@@ -39,3 +39,6 @@ done
 echo "data: $members members x ${hours}h; queries: Tests/promql/queries.txt; jobs 1"
 python3 ../shared/tools/promql_diff.py --ref http://127.0.15.1:19301 --target http://127.0.15.2:19302 \
   --queries Tests/promql/queries.txt --meta "$work/meta.json" --jobs 1 -q | grep -E '^#|passed'
+# The same queries over kept-alive connections (as Grafana and most clients send them).
+python3 scripts/query_latency.py --ref http://127.0.15.1:19301 --target http://127.0.15.2:19302 \
+  --queries Tests/promql/queries.txt --meta "$work/meta.json"

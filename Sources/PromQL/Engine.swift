@@ -100,24 +100,39 @@ final class Evaluation {
     /// Label sets derived from others (name dropped, grouping keys, match signatures), computed
     /// once per query rather than once per step: building `Labels` hashes every string.
     private var derived: [DerivedLabels: Labels] = [:]
+    /// Derivations by name (`by:job,instance`), numbered so a lookup per sample hashes an integer,
+    /// not the name.
+    private var derivations: [String: Int] = ["-name": 0, "-le": 1]
+    /// The derivation that drops `__name__`.
+    static let nameDropping = 0
+    /// The derivation that drops `le` (histogram_quantile's grouping).
+    static let bucketDropping = 1
 
     private struct DerivedLabels: Hashable {
-        var operation: String
+        var operation: Int
         var labels: Labels
     }
 
-    /// `labels` transformed by `operation` (named by `key`), memoized for the query.
-    func derive(_ key: String, _ labels: Labels, _ operation: (Labels) -> Labels) -> Labels {
-        let lookup = DerivedLabels(operation: key, labels: labels)
+    /// The number of the derivation called `name`; look it up once per operation, not per sample.
+    func derivation(_ name: String) -> Int {
+        if let known = derivations[name] { return known }
+        let number = derivations.count
+        derivations[name] = number
+        return number
+    }
+
+    /// `labels` transformed by derivation number `operation`, memoized for the query.
+    func derive(_ operation: Int, _ labels: Labels, _ transform: (Labels) -> Labels) -> Labels {
+        let lookup = DerivedLabels(operation: operation, labels: labels)
         if let known = derived[lookup] { return known }
-        let result = operation(labels)
+        let result = transform(labels)
         derived[lookup] = result
         return result
     }
 
     /// The labels without `__name__`, memoized.
     func withoutName(_ labels: Labels) -> Labels {
-        derive("-name", labels) { $0.droppingMetricName }
+        derive(Self.nameDropping, labels) { $0.droppingMetricName }
     }
 
     init(engine: Engine, expression: Expression, start: Int64, end: Int64, step: Int64, querier: any Querier) throws(EvaluationError) {

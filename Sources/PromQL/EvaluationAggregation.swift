@@ -5,7 +5,7 @@ extension Evaluation {
     func aggregate(
         _ op: AggregationOperator, _ samples: [VectorSample], parameter: Value?, grouping: [String], without: Bool
     ) throws(EvaluationError) -> [VectorSample] {
-        let groupingKey = (without ? "without:" : "by:") + grouping.joined(separator: ",")
+        let groupingKey = derivation((without ? "without:" : "by:") + grouping.joined(separator: ","))
         func groupLabels(_ labels: Labels) -> Labels {
             derive(groupingKey, labels) { labels in
                 if without {

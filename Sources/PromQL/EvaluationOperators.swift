@@ -66,22 +66,28 @@ extension Evaluation {
         }
     }
 
+    /// The derivation number of `matching`'s signature.
+    func signatureDerivation(_ matching: VectorMatching) -> Int {
+        derivation((matching.on ? "on:" : "ignoring:") + matching.labels.joined(separator: ","))
+    }
+
     /// The labels two series are matched by (memoized for the query).
-    func signature(_ labels: Labels, _ matching: VectorMatching) -> Labels {
-        derive((matching.on ? "on:" : "ignoring:") + matching.labels.joined(separator: ","), labels) { labels in
+    func signature(_ labels: Labels, _ matching: VectorMatching, derivation number: Int) -> Labels {
+        derive(number, labels) { labels in
             if matching.on { return Labels(labels.elements.filter { matching.labels.contains($0.name) }) }
             return Labels(labels.elements.filter { $0.name != Labels.metricName && !matching.labels.contains($0.name) })
         }
     }
 
     private func setOperation(_ op: BinaryOperator, _ left: [VectorSample], _ right: [VectorSample], matching: VectorMatching) -> [VectorSample] {
-        let rightSignatures = Set(right.map { signature($0.labels, matching) })
+        let number = signatureDerivation(matching)
+        let rightSignatures = Set(right.map { signature($0.labels, matching, derivation: number) })
         switch op {
-        case .and: return left.filter { rightSignatures.contains(signature($0.labels, matching)) }
-        case .unless: return left.filter { !rightSignatures.contains(signature($0.labels, matching)) }
+        case .and: return left.filter { rightSignatures.contains(signature($0.labels, matching, derivation: number)) }
+        case .unless: return left.filter { !rightSignatures.contains(signature($0.labels, matching, derivation: number)) }
         default:
-            let leftSignatures = Set(left.map { signature($0.labels, matching) })
-            return left + right.filter { !leftSignatures.contains(signature($0.labels, matching)) }
+            let leftSignatures = Set(left.map { signature($0.labels, matching, derivation: number) })
+            return left + right.filter { !leftSignatures.contains(signature($0.labels, matching, derivation: number)) }
         }
     }
 
@@ -91,9 +97,10 @@ extension Evaluation {
         // The "one" side is indexed by signature; the "many" side walks it.
         let oneToMany = matching.cardinality == .oneToMany
         let (many, one) = oneToMany ? (right, left) : (left, right)
+        let number = signatureDerivation(matching)
         var oneBySignature: [Labels: VectorSample] = [:]
         for sample in one {
-            let signature = signature(sample.labels, matching)
+            let signature = signature(sample.labels, matching, derivation: number)
             if oneBySignature[signature] != nil {
                 let side = oneToMany ? "left" : "right"
                 throw EvaluationError("found duplicate series for the match group \(signature) on the \(side) hand-side of the operation: [\(oneBySignature[signature]!.labels), \(sample.labels)];many-to-many matching not allowed: matching labels must be unique on one side")
@@ -104,7 +111,7 @@ extension Evaluation {
         var seenOneToOne: [Labels: Labels] = [:]
         var seenResults = Set<Labels>()
         for sample in many {
-            let signature = signature(sample.labels, matching)
+            let signature = signature(sample.labels, matching, derivation: number)
             guard let partner = oneBySignature[signature] else { continue }
             let (leftSample, rightSample) = oneToMany ? (partner, sample) : (sample, partner)
             if matching.cardinality == .oneToOne {

@@ -1,4 +1,5 @@
 import EtcdmonModel
+import Synchronization
 
 /// Reads an index file (format v2) lazily from a mapped file: the table of contents, symbol
 /// table and postings offset table are loaded on open and checked against their CRCs; series and
@@ -9,6 +10,9 @@ public final class IndexReader: Sendable {
     /// name → (values sorted, postings offsets in the same order).
     private let postingsTable: [String: (values: [String], offsets: [Int])]
     private let allPostingsOffset: Int
+    /// Series entries already read and verified: a block never changes, and dashboards read the
+    /// same series again and again.
+    private let seriesCache = Mutex<[UInt32: (labels: Labels, chunks: [ChunkMeta])]>([:])
 
     /// Opens and validates the index at `path`.
     public init(path: String) throws(TSDBError) {
@@ -146,6 +150,13 @@ public final class IndexReader: Sendable {
 
     /// The labels and chunk references of series `id`.
     public func series(_ id: UInt32) throws(TSDBError) -> (labels: Labels, chunks: [ChunkMeta]) {
+        if let cached = seriesCache.withLock({ $0[id] }) { return cached }
+        let entry = try readSeries(id)
+        seriesCache.withLock { $0[id] = entry }
+        return entry
+    }
+
+    private func readSeries(_ id: UInt32) throws(TSDBError) -> (labels: Labels, chunks: [ChunkMeta]) {
         let offset = Int(id) * 16
         do {
             var reader = ByteReader(file.bytes, offset: offset)
