@@ -214,7 +214,9 @@ public final class EtcdClient: Sendable {
         }
     }
 
-    private static func makeTLSConfiguration(_ files: TLSFiles?) throws(EtcdClientSetupError) -> TLSConfiguration {
+    /// A client TLS configuration from PEM files (CA, client certificate and key); a file that
+    /// cannot be loaded is an error naming it. Shared by everything in etcdmon that dials out.
+    public static func makeTLSConfiguration(_ files: TLSFiles?) throws(EtcdClientSetupError) -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         guard let files else { return tls }
         if let path = files.caCertificate {

@@ -41,16 +41,11 @@ final class ClusterMonitor: Sendable {
                 throw ConfigError(file: "etcd.clusters[\(config.name)]", reason: "\(error)")
             }
         }
-        var tls: TLSFiles?
-        if let settings = config.http.tls {
-            tls = TLSFiles(caCertificate: settings.caFile, certificate: settings.certFile, key: settings.keyFile,
-                           insecureSkipVerify: settings.insecureSkipVerify)
-        }
         let basicAuth = config.http.basicAuth.map { BasicAuth(username: $0.username, password: $0.password) }
         do {
             client = try EtcdClient(configuration: EtcdClientConfiguration(
                 connectTimeout: .milliseconds(min(config.probeTimeout, 2_000)), requestTimeout: .milliseconds(config.probeTimeout),
-                tls: tls, basicAuth: basicAuth))
+                tls: config.http.tls?.files, basicAuth: basicAuth))
         } catch {
             throw ConfigError(file: "etcd.clusters[\(config.name)]", reason: "\(error)")
         }
@@ -151,5 +146,12 @@ final class ClusterMonitor: Sendable {
         do { try appender.commit() } catch {
             logger.error("probe results not stored", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+extension TLSSettings {
+    /// The files as the etcd client and `EtcdClient.makeTLSConfiguration` take them.
+    var files: TLSFiles {
+        TLSFiles(caCertificate: caFile, certificate: certFile, key: keyFile, insecureSkipVerify: insecureSkipVerify)
     }
 }

@@ -1,12 +1,12 @@
 import AsyncHTTPClient
 import Config
+import EtcdClient
 import Exposition
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
 import NIOPosix
-import NIOSSL
 
 /// Fetches `/metrics` bodies for one job: its TLS, credentials, body limit and timeout. Bodies
 /// come gzip-compressed when the target agrees and are inflated under the same size limit.
@@ -31,18 +31,11 @@ public final class HTTPScraper: Sendable {
         configuration.redirectConfiguration = settings.followRedirects ? .follow(max: 10, allowCycles: false) : .disallow
         configuration.connectionPool.retryConnectionEstablishment = false
         if let tls = settings.tls {
-            var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
             do {
-                if let ca = tls.caFile { tlsConfiguration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca)) }
-                if let cert = tls.certFile, let key = tls.keyFile {
-                    tlsConfiguration.certificateChain = try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) }
-                    tlsConfiguration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
-                }
+                configuration.tlsConfiguration = try EtcdClient.makeTLSConfiguration(tls.files)
             } catch {
-                throw ConfigError(file: tls.caFile ?? tls.certFile ?? "tls_config", reason: "cannot load TLS files: \(error)")
+                throw ConfigError(file: error.file, reason: error.reason)
             }
-            if tls.insecureSkipVerify { tlsConfiguration.certificateVerification = .none }
-            configuration.tlsConfiguration = tlsConfiguration
         }
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
