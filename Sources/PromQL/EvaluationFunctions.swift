@@ -185,7 +185,7 @@ extension Evaluation {
             return .vector(try unique(try labelReplace(vector(0), destination: string(1), replacement: string(2), source: string(3), pattern: string(4))))
         case "label_join":
             let destination = string(1)
-            guard Self.isValidLabelName(destination) else { throw EvaluationError("invalid destination label name in label_join(): \(destination)") }
+            guard LabelName.isValid(destination) else { throw EvaluationError("invalid destination label name in label_join(): \(destination)") }
             let separator = string(2)
             let sources = (3..<values.count).map(string)
             return .vector(try unique(vector(0).map { sample in
@@ -366,11 +366,6 @@ extension Evaluation {
         return start + (end - start) * (rank / count)
     }
 
-    static func isValidLabelName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
-    }
-
     private func labelReplace(
         _ samples: [VectorSample], destination: String, replacement: String, source: String, pattern: String
     ) throws(EvaluationError) -> [VectorSample] {
@@ -378,7 +373,7 @@ extension Evaluation {
         do { regex = try LabelPattern(pattern) } catch {
             throw EvaluationError("invalid regular expression in label_replace(): \(pattern)")
         }
-        guard Self.isValidLabelName(destination) else { throw EvaluationError("invalid destination label name in label_replace(): \(destination)") }
+        guard LabelName.isValid(destination) else { throw EvaluationError("invalid destination label name in label_replace(): \(destination)") }
         return samples.map { sample in
             guard let expanded = regex.expand(replacement, matching: sample.labels[source] ?? "") else { return sample }
             var elements = sample.labels.elements.filter { $0.name != destination }

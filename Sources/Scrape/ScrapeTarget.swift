@@ -1,5 +1,6 @@
 import Config
 import EtcdmonModel
+import Foundation
 
 /// A target after relabelling: what to scrape and the labels its series get.
 public struct ScrapeTarget: Sendable, Hashable {
@@ -80,17 +81,11 @@ public struct ScrapeTarget: Sendable, Hashable {
         return address.contains(":")
     }
 
+    /// Unreserved characters (RFC 3986) pass; everything else is %-encoded (a space as `%20`).
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+
     private static func percentEncode(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "-_.~".unicodeScalars.contains(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return result
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }
 
@@ -100,10 +95,4 @@ public struct DroppedTarget: Sendable, Equatable {
     public var discoveredLabels: Labels
     /// Why it is unusable, when it was not simply dropped by a rule.
     public var reason: String?
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }
