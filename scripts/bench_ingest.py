@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Ingest benchmark: real Prometheus and etcdmon scrape the same simulated etcd members, one after the other.
+
+For each member count, `etcdmon simulate` serves the members and writes their file_sd targets; Prometheus and
+then etcdmon scrape exactly that set at the given interval for a fixed time, each into a fresh data directory.
+Reported per system: CPU seconds per million samples (measured after a warm-up round), peak RSS, RSS per
+head series, data-directory bytes per sample, and whether every scrape round was kept (targets up, scrape
+durations, samples appended against the number expected). Prints a Markdown table and a JSON line.
+
+Usage: bench_ingest.py ETCDMON_BINARY [--members 50 500 1000] [--duration 120] [--interval 15]
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+SIMULATOR_HOST = "127.0.30.1"
+SIMULATOR_PORT = 20000
+SERVER_ADDRESS = "127.0.31.1:19090"
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def status_kib(pid, key):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def directory_bytes(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.stat(os.path.join(root, name)).st_size
+            except FileNotFoundError:
+                pass
+    return total
+
+
+def http_text(url, timeout=10):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
+def metric(text, name):
+    """Sum of a metric's samples in exposition text (all label sets)."""
+    total, found = 0.0, False
+    for line in text.splitlines():
+        if line.startswith(name) and line[len(name)] in " {":
+            total += float(line.rsplit(" ", 1)[1])
+            found = True
+    return total if found else None
+
+
+def query(expression):
+    url = f"http://{SERVER_ADDRESS}/api/v1/query?" + urllib.parse.urlencode({"query": expression})
+    result = json.loads(http_text(url))["data"]["result"]
+    return float(result[0]["value"][1]) if result else None
+
+
+SYSTEMS = {
+    "prometheus": {
+        "command": lambda config, data: ["prometheus", "--config.file", config, "--storage.tsdb.path", data,
+                                         "--web.listen-address", SERVER_ADDRESS, "--log.level", "warn"],
+        "samples": "prometheus_tsdb_head_samples_appended_total",
+        "series": "prometheus_tsdb_head_series",
+    },
+    "etcdmon": {
+        "command": lambda config, data: [ETCDMON, "serve", "--config.file", config, "--data-dir", data,
+                                         "--web.listen-address", SERVER_ADDRESS, "--log.level", "warn"],
+        "samples": "etcdmon_tsdb_head_samples_appended_total",
+        "series": "etcdmon_tsdb_head_series",
+    },
+}
+
+
+def wait_ready(process, name):
+    for _ in range(300):
+        if process.poll() is not None:
+            sys.exit(f"{name} exited with {process.returncode} before becoming ready")
+        try:
+            http_text(f"http://{SERVER_ADDRESS}/-/ready", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"{name} did not become ready on {SERVER_ADDRESS}")
+
+
+def run_system(name, workdir, targets, members, samples_per_scrape, duration, interval):
+    data = os.path.join(workdir, name)
+    config = os.path.join(workdir, f"{name}.yml")
+    with open(config, "w") as file:
+        file.write(f"""global:
+  scrape_interval: {interval}s
+  scrape_timeout: {min(10, interval)}s
+scrape_configs:
+  - job_name: etcd
+    file_sd_configs:
+      - files: ['{targets}']
+""")
+    system = SYSTEMS[name]
+    log = open(os.path.join(workdir, f"{name}.log"), "w")
+    process = subprocess.Popen(system["command"](config, data), stdout=log, stderr=log)
+    try:
+        wait_ready(process, name)
+        # One full round creates every series; measure the steady state after it.
+        time.sleep(interval + 5)
+        own = http_text(f"http://{SERVER_ADDRESS}/metrics")
+        cpu_start, samples_start = cpu_seconds(process.pid), metric(own, system["samples"])
+        time.sleep(duration)
+        own = http_text(f"http://{SERVER_ADDRESS}/metrics")
+        cpu_end, samples_end = cpu_seconds(process.pid), metric(own, system["samples"])
+        series = metric(own, system["series"])
+        peak_rss = status_kib(process.pid, "VmHWM") * 1024
+        targets_up = query('count(up{job="etcd"} == 1)') or 0
+        slowest = query('max(scrape_duration_seconds{job="etcd"})') or 0
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+    disk = directory_bytes(data)
+    appended = samples_end - samples_start
+    expected = members * samples_per_scrape * duration / interval
+    return {
+        "system": name, "members": members, "series": int(series), "samples_appended": int(samples_end),
+        "cpu_seconds": round(cpu_end - cpu_start, 2),
+        "cpu_seconds_per_million_samples": round((cpu_end - cpu_start) / appended * 1e6, 3) if appended else None,
+        "peak_rss_bytes": peak_rss, "rss_bytes_per_series": round(peak_rss / series, 1) if series else None,
+        "disk_bytes": disk, "disk_bytes_per_sample": round(disk / samples_end, 3) if samples_end else None,
+        "targets_up": int(targets_up), "slowest_scrape_seconds": round(slowest, 3),
+        "rounds_kept": round(appended / expected, 3) if expected else None,
+    }
+
+
+def main():
+    global ETCDMON
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("etcdmon")
+    parser.add_argument("--members", type=int, nargs="+", default=[50, 500, 1000])
+    parser.add_argument("--duration", type=int, default=120, help="measured seconds per system and member count")
+    parser.add_argument("--interval", type=int, default=15, help="scrape interval in seconds")
+    arguments = parser.parse_args()
+    ETCDMON = arguments.etcdmon
+
+    results = []
+    for members in arguments.members:
+        workdir = tempfile.mkdtemp(prefix=f"etcdmon-bench-ingest-{members}.")
+        targets = os.path.join(workdir, "targets.json")
+        simulator_log = open(os.path.join(workdir, "simulate.log"), "w")
+        simulator = subprocess.Popen([ETCDMON, "simulate", "--members", str(members), "--listen-host", SIMULATOR_HOST,
+                                      "--base-port", str(SIMULATOR_PORT), "--targets-file", targets],
+                                     stdout=simulator_log, stderr=simulator_log)
+        try:
+            for _ in range(300):
+                if os.path.exists(targets):
+                    try:
+                        http_text(f"http://{SIMULATOR_HOST}:{SIMULATOR_PORT + members - 1}/health", timeout=1)
+                        break
+                    except OSError:
+                        pass
+                time.sleep(0.1)
+            page = http_text(f"http://{SIMULATOR_HOST}:{SIMULATOR_PORT}/metrics")
+            samples_per_scrape = sum(1 for line in page.splitlines() if line and not line.startswith("#")) + 5
+            for name in ("prometheus", "etcdmon"):
+                result = run_system(name, workdir, targets, members, samples_per_scrape, arguments.duration, arguments.interval)
+                print(json.dumps(result), flush=True)
+                results.append(result)
+        finally:
+            simulator.send_signal(signal.SIGTERM)
+            simulator.wait(timeout=30)
+            simulator_log.close()
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    print("| members | system | CPU s / M samples | peak RSS | RSS / series | bytes / sample on disk | up | slowest scrape | rounds kept |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    by_key = {(r["members"], r["system"]): r for r in results}
+    for r in results:
+        print(f"| {r['members']} | {r['system']} | {r['cpu_seconds_per_million_samples']} | {r['peak_rss_bytes'] / 2**20:.0f} MiB "
+              f"| {r['rss_bytes_per_series']:.0f} B | {r['disk_bytes_per_sample']} | {r['targets_up']}/{r['members']} "
+              f"| {r['slowest_scrape_seconds']} s | {r['rounds_kept']} |")
+    print()
+    print("| members | CPU / sample | peak RSS | disk / sample |")
+    print("|---|---|---|---|")
+    for members in arguments.members:
+        ours, theirs = by_key.get((members, "etcdmon")), by_key.get((members, "prometheus"))
+        if not ours or not theirs:
+            continue
+        ratio = lambda key: f"{ours[key] / theirs[key]:.2f}×" if ours[key] and theirs[key] else "n/a"
+        print(f"| {members} | {ratio('cpu_seconds_per_million_samples')} | {ratio('peak_rss_bytes')} | {ratio('disk_bytes_per_sample')} |")
+
+
+if __name__ == "__main__":
+    main()
