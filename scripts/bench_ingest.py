@@ -7,7 +7,7 @@ Reported per system: CPU seconds per million samples (measured after a warm-up r
 head series, data-directory bytes per sample, and whether every scrape round was kept (targets up, scrape
 durations, samples appended against the number expected). Prints a Markdown table and a JSON line.
 
-Usage: bench_ingest.py ETCDMON_BINARY [--members 50 500 1000] [--duration 120] [--interval 15]
+Usage: bench_ingest.py ETCDMON_BINARY [--members 50 500 1000] [--duration 120] [--interval 15] [--systems etcdmon]
 """
 import argparse
 import json
@@ -158,6 +158,7 @@ def main():
     parser.add_argument("--members", type=int, nargs="+", default=[50, 500, 1000])
     parser.add_argument("--duration", type=int, default=120, help="measured seconds per system and member count")
     parser.add_argument("--interval", type=int, default=15, help="scrape interval in seconds")
+    parser.add_argument("--systems", nargs="+", default=["prometheus", "etcdmon"], choices=list(SYSTEMS))
     arguments = parser.parse_args()
     ETCDMON = arguments.etcdmon
 
@@ -180,7 +181,7 @@ def main():
                 time.sleep(0.1)
             page = http_text(f"http://{SIMULATOR_HOST}:{SIMULATOR_PORT}/metrics")
             samples_per_scrape = sum(1 for line in page.splitlines() if line and not line.startswith("#")) + 5
-            for name in ("prometheus", "etcdmon"):
+            for name in arguments.systems:
                 result = run_system(name, workdir, targets, members, samples_per_scrape, arguments.duration, arguments.interval)
                 print(json.dumps(result), flush=True)
                 results.append(result)

@@ -23,9 +23,8 @@ public final class ScrapeLoop: Sendable {
     private struct State {
         var health = TargetHealth()
         var metadata: [String: MetricMetadata] = [:]
-        var staleness = StalenessTracker()
-        /// Final labels (nil: dropped by metric relabelling) by the series text as the target wrote it.
-        var cache: [String: Labels?] = [:]
+        /// Out of the state while a scrape uses it (the scrape owns it then, so it is not copied).
+        var cache = ScrapeCache()
         var stopping = false
         var sleeper: Task<Void, Never>?
     }
@@ -73,7 +72,7 @@ public final class ScrapeLoop: Sendable {
         }
         sleeper?.cancel()
         guard markStale else { return }
-        let series = state.withLock { $0.staleness.drain() }
+        let series = state.withLock { $0.cache.drain() }
         var appender = sink.appender()
         let now = Timestamp.now()
         for labels in series + reportSeries() { try? appender.append(labels, timestamp: now, value: StaleMarker.value) }
@@ -101,10 +100,15 @@ public final class ScrapeLoop: Sendable {
         let started = clock.now
         let timestamp = Timestamp.now()
         var appender = sink.appender()
+        var cache = state.withLock { state in
+            defer { state.cache = ScrapeCache() }
+            return state.cache
+        }
+        cache.beginScrape()
         var outcome: Result<ScrapeCounts, ScrapeError>
         do throws(ScrapeError) {
             let body = try await scraper.fetch(target.url, timeout: .milliseconds(job.scrapeTimeout))
-            outcome = .success(try ingest(body, timestamp: timestamp, into: &appender))
+            outcome = .success(try ingest(body, timestamp: timestamp, cache: &cache, into: &appender))
         } catch {
             appender.rollback()
             outcome = .failure(error)
@@ -112,7 +116,8 @@ public final class ScrapeLoop: Sendable {
         let duration = clock.now - started
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let counts = (try? outcome.get()) ?? ScrapeCounts()
-        let vanished = state.withLock { $0.staleness.advance(to: counts.series) }
+        let vanished = cache.endScrape(succeeded: counts.succeeded)
+        state.withLock { $0.cache = cache }
         for labels in vanished { try? appender.append(labels, timestamp: timestamp, value: StaleMarker.value) }
         let report = reportSeries()
         let values: [Double] = [
@@ -141,15 +146,13 @@ public final class ScrapeLoop: Sendable {
         var scraped = 0
         var postRelabel = 0
         var added = 0
-        var series: Set<Labels> = []
     }
 
-    private func ingest(_ body: HTTPScraper.Body, timestamp: Int64, into appender: inout BatchAppender) throws(ScrapeError) -> ScrapeCounts {
+    private func ingest(
+        _ body: HTTPScraper.Body, timestamp: Int64, cache: inout ScrapeCache, into appender: inout BatchAppender
+    ) throws(ScrapeError) -> ScrapeCounts {
         var counts = ScrapeCounts()
         var metadata: [String: MetricMetadata] = [:]
-        let previousCache = state.withLock { $0.cache }
-        var cache: [String: Labels?] = [:]
-        cache.reserveCapacity(previousCache.count)
         let sampleLimit = job.sampleLimit
         let honorTimestamps = job.honorTimestamps
         do {
@@ -161,24 +164,19 @@ public final class ScrapeLoop: Sendable {
                     case .unit: metadata[parser.metricName, default: MetricMetadata()].unit = parser.unit
                     case .sample:
                         counts.scraped += 1
-                        let key = String(decoding: parser.seriesBytes, as: UTF8.self)
-                        let labels: Labels?
-                        if let cached = previousCache[key] {
-                            labels = cached
-                        } else {
-                            labels = seriesLabels(parser.labels())
-                            counts.added += labels == nil ? 0 : 1
-                        }
-                        cache[key] = labels
-                        guard let labels else { continue }
+                        let explicit = honorTimestamps ? parser.timestamp : nil
+                        let (index, cached, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit != nil) { seriesLabels(parser.labels()) }
+                        guard let labels = cached.labels else { continue }
+                        if isNew { counts.added += 1 }
                         counts.postRelabel += 1
                         if sampleLimit > 0 && counts.postRelabel > sampleLimit {
                             throw ScrapeError(.sampleLimit, "sample limit exceeded (more than \(sampleLimit) samples)")
                         }
-                        let explicit = honorTimestamps ? parser.timestamp : nil
                         // A rejected sample (out of order, duplicate) is counted by the store; the rest still go in.
-                        try? appender.append(labels, timestamp: explicit ?? timestamp, value: parser.value)
-                        if explicit == nil { counts.series.insert(labels) }
+                        if let reference = try? appender.append(cached.reference, labels, timestamp: explicit ?? timestamp, value: parser.value),
+                           reference != cached.reference {
+                            cache.setReference(reference, at: index)
+                        }
                     }
                 }
             }
@@ -188,10 +186,7 @@ public final class ScrapeLoop: Sendable {
             throw ScrapeError(.parse, "invalid exposition (\(body.format)): \(error)")
         }
         counts.succeeded = true
-        state.withLock { state in
-            state.cache = cache
-            state.metadata = metadata
-        }
+        state.withLock { $0.metadata = metadata }
         return counts
     }
 

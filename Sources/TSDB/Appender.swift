@@ -6,6 +6,11 @@ public protocol Appender {
     /// Buffers one sample; throws when the sample can never be stored (older than what the
     /// series already holds, or a different value at the same timestamp).
     mutating func append(_ labels: Labels, timestamp: Int64, value: Double) throws(AppendError)
+    /// Buffers one sample of a series the caller has appended to before: `reference` is what that append
+    /// returned (found without hashing labels while the head keeps the series), `labels` finds or recreates
+    /// the series otherwise. Returns the reference to keep — Prometheus's `Append(ref, labels, t, v)`.
+    @discardableResult
+    mutating func append(_ reference: SeriesReference?, _ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) -> SeriesReference
     /// Stores the buffered samples; returns what was stored and what was rejected. Throws when
     /// the batch could not be made durable (the WAL could not be written); nothing is stored then.
     @discardableResult
@@ -43,4 +48,14 @@ public struct CommitResult: Sendable, Equatable {
     public var duplicates = 0
 
     public init() {}
+}
+
+/// A series' identity in the head (and in WAL records), stable while the head holds the series;
+/// never reused for another series.
+public struct SeriesReference: Hashable, Sendable {
+    let rawValue: UInt64
+    /// Where the head kept the series when the reference was handed out, valid while the head's layout
+    /// `generation` is unchanged (a truncation moves series): lets the hot path skip a hash lookup.
+    let slot: Int
+    let generation: Int
 }

@@ -1,7 +1,9 @@
 import EtcdmonModel
 
-/// A sample waiting in a batch.
+/// A sample waiting in a batch, with the series it was resolved to.
 public struct PendingSample: Sendable {
+    public var reference: SeriesReference
+    /// Kept so the series can be found again if the head dropped it (compaction) before the commit.
     public var labels: Labels
     public var timestamp: Int64
     public var value: Double
@@ -11,33 +13,33 @@ public struct PendingSample: Sendable {
 /// (against what is stored and against the batch itself) so a scrape learns at once which samples
 /// are refused, and hands the batch to `commitBatch` on commit.
 public struct BatchAppender: Appender {
-    private let latestStored: @Sendable (Labels) -> (timestamp: Int64, value: Double)?
-    private let countRejected: @Sendable (AppendError) -> Void
+    /// Finds (or creates) a series by reference or labels and decides whether a sample may join the batch.
+    typealias Admit = @Sendable (SeriesReference?, Labels, Int, Int64, Double) -> (SeriesReference, Head.Admission)
+
+    private let batchNumber: Int
+    private let admit: Admit
     private let commitBatch: @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
     private var batch: [PendingSample] = []
-    private var latestInBatch: [Labels: (timestamp: Int64, value: Double)] = [:]
 
-    init(
-        latestStored: @escaping @Sendable (Labels) -> (timestamp: Int64, value: Double)?,
-        countRejected: @escaping @Sendable (AppendError) -> Void,
-        commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
-    ) {
-        self.latestStored = latestStored
-        self.countRejected = countRejected
+    init(batch: Int, admit: @escaping Admit, commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult) {
+        self.batchNumber = batch
+        self.admit = admit
         self.commitBatch = commitBatch
     }
 
     public mutating func append(_ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) {
-        if let latest = latestInBatch[labels] ?? latestStored(labels), timestamp <= latest.timestamp {
-            if timestamp == latest.timestamp && latest.value.bitPattern == value.bitPattern { return } // the same sample again
-            let error = timestamp == latest.timestamp
-                ? AppendError.duplicateTimestamp(series: labels, timestamp: timestamp)
-                : AppendError.outOfOrder(series: labels, timestamp: timestamp, latest: latest.timestamp)
-            countRejected(error)
-            throw error
+        try append(nil, labels, timestamp: timestamp, value: value)
+    }
+
+    @discardableResult
+    public mutating func append(_ reference: SeriesReference?, _ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) -> SeriesReference {
+        let (resolved, admission) = admit(reference, labels, batchNumber, timestamp, value)
+        switch admission {
+        case .accepted: batch.append(PendingSample(reference: resolved, labels: labels, timestamp: timestamp, value: value))
+        case .repeated: break
+        case .refused(let error): throw error
         }
-        batch.append(PendingSample(labels: labels, timestamp: timestamp, value: value))
-        latestInBatch[labels] = (timestamp, value)
+        return resolved
     }
 
     @discardableResult
@@ -48,6 +50,5 @@ public struct BatchAppender: Appender {
 
     public mutating func rollback() {
         batch.removeAll(keepingCapacity: true)
-        latestInBatch.removeAll(keepingCapacity: true)
     }
 }

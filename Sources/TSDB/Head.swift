@@ -28,6 +28,20 @@ public final class Head: Sendable {
         var samples: ChunkedSeries
         /// Whether the WAL has this series' record.
         var logged: Bool
+        /// The latest sample an uncommitted batch holds for the series, so a batch refuses its own
+        /// out-of-order samples without keeping a map of its own. Only the latest batch to append is
+        /// remembered; commit re-checks everything anyway.
+        var pending: (batch: Int, timestamp: Int64, value: Double) = (0, 0, 0)
+    }
+
+    /// What `admit` decided about a sample.
+    enum Admission {
+        /// Later than anything stored or pending: goes into the batch.
+        case accepted
+        /// The very sample already stored or pending: accepted silently, not stored twice.
+        case repeated
+        /// Older than, or conflicting with, what the series holds.
+        case refused(AppendError)
     }
 
     struct State {
@@ -35,6 +49,9 @@ public final class Head: Sendable {
         var byReference: [UInt64: Int] = [:]
         var series: [Series] = []
         var nextReference: UInt64 = 1
+        var nextBatch = 1
+        /// Changes whenever series move within `series`, invalidating the slots references carry.
+        var generation = 0
         /// Samples before this time belong to blocks already written.
         var minValidTime: Int64 = .min
         var statistics = Statistics()
@@ -52,8 +69,8 @@ public final class Head: Sendable {
     /// A new batch, committed to memory only (the `Storage` adds the WAL).
     public func appender() -> BatchAppender {
         BatchAppender(
-            latestStored: { [self] in latestSample(of: $0) },
-            countRejected: { [self] in countRejected($0) },
+            batch: newBatch(),
+            admit: { [self] in admit($0, $1, batch: $2, timestamp: $3, value: $4) },
             commitBatch: { [self] batch throws(TSDBError) in commit(batch) })
     }
 
@@ -92,34 +109,50 @@ public final class Head: Sendable {
         }
     }
 
-    /// The latest committed sample of `labels`, if the series has one.
-    func latestSample(of labels: Labels) -> (timestamp: Int64, value: Double)? {
+    /// A number no other batch of this head has.
+    func newBatch() -> Int {
         state.withLock { state in
-            guard let index = state.byLabels[labels], let chunk = state.series[index].samples.chunks.last, chunk.count > 0 else {
-                return nil
-            }
-            return (chunk.maxTime, chunk.lastValue)
+            defer { state.nextBatch += 1 }
+            return state.nextBatch
         }
     }
 
-    func countRejected(_ error: AppendError) {
+    /// Finds the series — by `reference` while the head holds it, else by `labels`, created when new, as
+    /// Prometheus's appender does (one left empty by a rollback goes at the next truncation) — and decides
+    /// whether the sample may join `batch`, counting refusals.
+    func admit(_ reference: SeriesReference?, _ labels: Labels, batch: Int, timestamp: Int64, value: Double) -> (SeriesReference, Admission) {
         state.withLock { state in
-            switch error {
-            case .outOfOrder: state.statistics.outOfOrderRejected += 1
-            case .duplicateTimestamp: state.statistics.duplicateRejected += 1
+            let index = Self.index(of: reference, labels, in: &state, chunkRange: chunkRange)
+            let resolved = SeriesReference(rawValue: state.series[index].reference, slot: index, generation: state.generation)
+            var latest: (timestamp: Int64, value: Double)?
+            if state.series[index].pending.batch == batch {
+                latest = (state.series[index].pending.timestamp, state.series[index].pending.value)
+            } else if let chunk = state.series[index].samples.chunks.last, chunk.count > 0 {
+                latest = (chunk.maxTime, chunk.lastValue)
             }
+            guard let latest, timestamp <= latest.timestamp else {
+                state.series[index].pending = (batch, timestamp, value)
+                return (resolved, .accepted)
+            }
+            if timestamp == latest.timestamp && latest.value.bitPattern == value.bitPattern { return (resolved, .repeated) }
+            if timestamp == latest.timestamp {
+                state.statistics.duplicateRejected += 1
+                return (resolved, .refused(.duplicateTimestamp(series: labels, timestamp: timestamp)))
+            }
+            state.statistics.outOfOrderRejected += 1
+            return (resolved, .refused(.outOfOrder(series: labels, timestamp: timestamp, latest: latest.timestamp)))
         }
     }
 
-    /// The series of `batch` the WAL does not know yet, created in the head when absent.
+    /// The series of `batch` the WAL does not know yet.
     func unloggedSeries(in batch: [PendingSample]) -> [(reference: UInt64, labels: Labels)] {
         state.withLock { state in
             var result: [(UInt64, Labels)] = []
             for sample in batch {
-                let index = Self.index(of: sample.labels, in: &state, chunkRange: chunkRange, reference: nil)
+                let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
                 if !state.series[index].logged {
                     state.series[index].logged = true // tentatively; `forgetLogged` undoes it on failure
-                    result.append((state.series[index].reference, sample.labels))
+                    result.append((state.series[index].reference, state.series[index].labels))
                 }
             }
             return result
@@ -133,9 +166,17 @@ public final class Head: Sendable {
         }
     }
 
-    /// The reference of each sample's series (which must exist).
-    func references(of batch: [PendingSample]) -> [UInt64] {
-        state.withLock { state in batch.map { state.series[state.byLabels[$0.labels]!].reference } }
+    /// The series `reference` names, found without hashing labels; when the head dropped it since (a
+    /// truncation between append and commit), the series of `labels`, recreated under the same reference.
+    private static func index(of reference: SeriesReference?, _ labels: Labels, in state: inout State, chunkRange: Int64) -> Int {
+        if let reference {
+            if reference.generation == state.generation, reference.slot < state.series.count,
+               state.series[reference.slot].reference == reference.rawValue {
+                return reference.slot
+            }
+            if let known = state.byReference[reference.rawValue] { return known }
+        }
+        return index(of: labels, in: &state, chunkRange: chunkRange, reference: reference?.rawValue)
     }
 
     private static func index(of labels: Labels, in state: inout State, chunkRange: Int64, reference: UInt64?) -> Int {
@@ -159,7 +200,7 @@ public final class Head: Sendable {
             var result = CommitResult()
             let before = state.statistics.seriesCreated
             for sample in batch {
-                let index = Self.index(of: sample.labels, in: &state, chunkRange: chunkRange, reference: nil)
+                let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
                 Self.append(sample.timestamp, sample.value, to: index, in: &state, result: &result)
             }
             result.seriesCreated = state.statistics.seriesCreated - before
@@ -243,6 +284,7 @@ public final class Head: Sendable {
                 if !series.samples.chunks.isEmpty { kept.append(series) }
             }
             state.series = kept
+            state.generation += 1
             state.byLabels = [:]
             state.byReference = [:]
             for (index, series) in kept.enumerated() {

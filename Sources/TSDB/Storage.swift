@@ -50,8 +50,8 @@ public final class Storage: Sendable {
     /// A new batch; its commit writes the WAL, then the head.
     public func appender() -> BatchAppender {
         BatchAppender(
-            latestStored: { [head] in head.latestSample(of: $0) },
-            countRejected: { [head] in head.countRejected($0) },
+            batch: head.newBatch(),
+            admit: { [head] in head.admit($0, $1, batch: $2, timestamp: $3, value: $4) },
             commitBatch: { [self] batch throws(TSDBError) in try commit(batch) })
     }
 
@@ -60,10 +60,9 @@ public final class Storage: Sendable {
         return try state.withLock { state throws(TSDBError) -> CommitResult in
             guard let wal = state.wal else { throw TSDBError.invalidArgument("the store is open read-only") }
             let newSeries = head.unloggedSeries(in: batch)
-            let references = head.references(of: batch)
             var records: [[UInt8]] = []
             if !newSeries.isEmpty { records.append(WALRecord.series(newSeries).encode()) }
-            records.append(WALRecord.samples(zip(references, batch).map { ($0, $1.timestamp, $1.value) }).encode())
+            records.append(WALRecord.samples(batch.map { ($0.reference.rawValue, $0.timestamp, $0.value) }).encode())
             do throws(TSDBError) {
                 try wal.log(records)
                 if options.syncEveryCommit { try wal.sync() }

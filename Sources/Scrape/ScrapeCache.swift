@@ -1,0 +1,118 @@
+import EtcdmonModel
+import Foundation
+import TSDB
+
+/// What a scrape loop remembers about its target's series from one scrape to the next, as Prometheus's
+/// scrape cache does: the final labels (relabelling runs once per series, not once per sample), the
+/// storage reference (appends skip hashing labels), and the scrape that last exposed each series
+/// (series that stop appearing get stale markers).
+///
+/// Targets write their series in the same order every time, so the cache first compares a line with the
+/// series that followed the previous one last time: a byte comparison instead of a hash lookup.
+struct ScrapeCache {
+    struct Entry {
+        /// The series text exactly as the target wrote it (`name{labels}`).
+        let key: String
+        /// Labels after target labels and metric relabelling; `nil` when relabelling dropped the series.
+        let labels: Labels?
+        var reference: SeriesReference?
+        var lastSeen: Int
+        /// Series exposed with their own timestamps get no stale markers, as in Prometheus.
+        var explicitTimestamp: Bool
+        /// Where the series came in the last scrape's order.
+        var position: Int
+    }
+
+    private var entries: [Entry] = []
+    private var byKey: [String: Int] = [:]
+    /// Entry indexes in the order the last scrape exposed them, and this scrape's so far.
+    private var order: [Int] = []
+    private var nextOrder: [Int] = []
+    /// Where in `order` the next series is expected.
+    private var cursor = 0
+    private var iteration = 0
+
+    /// Starts a scrape: series seen from now on count as exposed by it.
+    mutating func beginScrape() {
+        iteration += 1
+        cursor = 0
+        nextOrder.removeAll(keepingCapacity: true)
+    }
+
+    /// The entry for the series written as `bytes`, marked as exposed by this scrape; `makeLabels` runs
+    /// only for a series the cache does not know. The index is valid until `endScrape`.
+    mutating func see(
+        _ bytes: UnsafeBufferPointer<UInt8>, explicitTimestamp: Bool, makeLabels: () -> Labels?
+    ) -> (index: Int, entry: Entry, isNew: Bool) {
+        var index: Int
+        var isNew = false
+        if cursor < order.count, Self.equal(entries[order[cursor]].key, bytes) {
+            index = order[cursor]
+            cursor += 1
+        } else {
+            let key = String(decoding: bytes, as: UTF8.self)
+            if let known = byKey[key] {
+                index = known
+                cursor = entries[known].position + 1 // back in step after a line was added or removed
+            } else {
+                index = entries.count
+                entries.append(Entry(key: key, labels: makeLabels(), reference: nil, lastSeen: 0, explicitTimestamp: false, position: -1))
+                byKey[key] = index
+                isNew = true
+            }
+        }
+        entries[index].lastSeen = iteration
+        entries[index].explicitTimestamp = explicitTimestamp
+        nextOrder.append(index)
+        return (index, entries[index], isNew)
+    }
+
+    /// Remembers the storage reference of the entry at `index`.
+    mutating func setReference(_ reference: SeriesReference, at index: Int) {
+        entries[index].reference = reference
+    }
+
+    /// Ends the scrape: series it did not expose (all of them when it failed) leave the cache, and those
+    /// that were stored without their own timestamps are returned, to be marked stale.
+    mutating func endScrape(succeeded: Bool) -> [Labels] {
+        guard succeeded else { return drain() }
+        var vanished: [Labels] = []
+        if entries.contains(where: { $0.lastSeen != iteration }) {
+            // Rare (a target stopped exposing something): rebuild without the vanished series.
+            var kept: [Entry] = []
+            var renumbered = [Int](repeating: -1, count: entries.count)
+            for (index, entry) in entries.enumerated() {
+                if entry.lastSeen == iteration {
+                    renumbered[index] = kept.count
+                    kept.append(entry)
+                } else if !entry.explicitTimestamp, let labels = entry.labels {
+                    vanished.append(labels)
+                }
+            }
+            entries = kept
+            byKey = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.key, $0) })
+            nextOrder = nextOrder.map { renumbered[$0] }
+        }
+        swap(&order, &nextOrder)
+        for (position, index) in order.enumerated() { entries[index].position = position }
+        return vanished
+    }
+
+    /// Forgets every series; returns those to mark stale (the target went away or could not be scraped).
+    mutating func drain() -> [Labels] {
+        defer {
+            entries.removeAll(keepingCapacity: true)
+            byKey.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            nextOrder.removeAll(keepingCapacity: true)
+        }
+        return entries.compactMap { $0.explicitTimestamp ? nil : $0.labels }
+    }
+
+    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var key = key
+        return key.withUTF8 { stored in
+            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+    }
+}
