@@ -198,12 +198,14 @@ public final class Head: Sendable {
     func commit(_ batch: [PendingSample]) -> CommitResult {
         state.withLock { state in
             var result = CommitResult()
-            let before = state.statistics.seriesCreated
             for sample in batch {
                 let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
+                // Series are created when first appended to; a batch "creates" those it gives a first sample.
+                let first = state.series[index].samples.chunks.isEmpty
+                let appended = result.appended
                 Self.append(sample.timestamp, sample.value, to: index, in: &state, result: &result)
+                if first && result.appended > appended { result.seriesCreated += 1 }
             }
-            result.seriesCreated = state.statistics.seriesCreated - before
             return result
         }
     }

@@ -87,7 +87,7 @@ struct SimulatorTests {
             #expect((groups?.first?["targets"] as? [String])?.first == simulation.address(0))
 
             // The page has every sample of the real capture, under the same names and labels but the IDs.
-            let capture = ExpositionPage(try Fixtures.text("etcd/v3.5.1/metrics-after-1000-puts.body"))
+            let capture = ExpositionPage(try Fixtures.text("fixtures/etcd/v3.5.1/metrics-after-1000-puts.body"))
             let first = try await simulation.page(1)
             #expect(first.order.count == capture.order.count)
             let withoutIDs = { (series: String) in series.replacing(/[0-9a-f]{16}/, with: "ID") }
@@ -117,7 +117,7 @@ struct SimulatorTests {
             #expect(second.order.contains { $0.contains("Local=\"\(String(repeating: "0", count: 16 - ownHex.count) + ownHex)\"") })
 
             // `etcdmon check` discovers the cluster from one member and finds it healthy, as against real etcd.
-            let check = try await Command.etcdmon(["check", "--endpoints", "http://\(simulation.address(2))", "--cluster", "--output", "json"])
+            let check = try await Command.etcdmon(["check", "--endpoints", "http://\(simulation.address(2))", "--discover", "--output", "json"])
             let report = try check.json()
             #expect(check.exitCode == 0, "\(check)")
             #expect(report["voting_members"] as? Int == 5)
@@ -158,7 +158,7 @@ struct SimulatorTests {
     @Test func prometheusAndEtcdmonScrapeTheSameTargets() async throws {
         let directory = try temporaryDirectory()
         let simulation = try Simulation(members: 10, restartInterval: "1h", directory: directory)
-        let samplesPerPage = ExpositionPage(try Fixtures.text("etcd/v3.5.1/metrics-after-1000-puts.body")).order.count
+        let samplesPerPage = ExpositionPage(try Fixtures.text("fixtures/etcd/v3.5.1/metrics-after-1000-puts.body")).order.count
         let configuration = directory + "/scrape.yml"
         try """
             global:
