@@ -125,6 +125,8 @@ scrape_configs:
         time.sleep(duration)
         own = http_text(f"http://{SERVER_ADDRESS}/metrics")
         cpu_end, samples_end = cpu_seconds(process.pid), metric(own, system["samples"])
+        if samples_start is None or samples_end is None:
+            sys.exit(f"{name} at {SERVER_ADDRESS} does not export {system['samples']}; its /metrics begins:\n{own[:500]}")
         series = metric(own, system["series"])
         peak_rss = status_kib(process.pid, "VmHWM") * 1024
         targets_up = query('count(up{job="etcd"} == 1)') or 0

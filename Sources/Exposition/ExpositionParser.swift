@@ -103,6 +103,12 @@ public struct ExpositionParser {
         UnsafeBufferPointer(rebasing: buffer[seriesRange])
     }
 
+    /// The current entry's whole line as written, newline included: a cheap way to notice whether
+    /// comments changed since the last scrape without decoding them.
+    public var lineBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[lineStart..<position])
+    }
+
     /// The help text of a `.help` entry, unescaped.
     public var helpText: String {
         decode(textRange, escaped: textHasEscapes)

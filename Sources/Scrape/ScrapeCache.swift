@@ -43,7 +43,7 @@ struct ScrapeCache {
     /// only for a series the cache does not know. The index is valid until `endScrape`.
     mutating func see(
         _ bytes: UnsafeBufferPointer<UInt8>, explicitTimestamp: Bool, makeLabels: () -> Labels?
-    ) -> (index: Int, entry: Entry, isNew: Bool) {
+    ) -> (index: Int, labels: Labels?, reference: SeriesReference?, isNew: Bool) {
         var index: Int
         var isNew = false
         if cursor < order.count, Self.equal(entries[order[cursor]].key, bytes) {
@@ -64,7 +64,7 @@ struct ScrapeCache {
         entries[index].lastSeen = iteration
         entries[index].explicitTimestamp = explicitTimestamp
         nextOrder.append(index)
-        return (index, entries[index], isNew)
+        return (index, entries[index].labels, entries[index].reference, isNew)
     }
 
     /// Remembers the storage reference of the entry at `index`.

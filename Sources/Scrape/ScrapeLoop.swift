@@ -23,6 +23,8 @@ public final class ScrapeLoop: Sendable {
     private struct State {
         var health = TargetHealth()
         var metadata: [String: MetricMetadata] = [:]
+        /// Identifies the comment lines `metadata` was decoded from.
+        var metadataDigest: Int?
         /// Out of the state while a scrape uses it (the scrape owns it then, so it is not copied).
         var cache = ScrapeCache()
         var stopping = false
@@ -152,30 +154,32 @@ public final class ScrapeLoop: Sendable {
         _ body: HTTPScraper.Body, timestamp: Int64, cache: inout ScrapeCache, into appender: inout BatchAppender
     ) throws(ScrapeError) -> ScrapeCounts {
         var counts = ScrapeCounts()
-        var metadata: [String: MetricMetadata] = [:]
+        // Metadata is decoded again only when the comment lines changed (rarely: a restart, an upgrade).
+        var metadataDigest = Hasher()
         let sampleLimit = job.sampleLimit
         let honorTimestamps = job.honorTimestamps
         do {
             try ExpositionParser.withParser(body.bytes, format: body.format) { parser in
                 while let entry = try parser.next() {
                     switch entry {
-                    case .type: metadata[parser.metricName, default: MetricMetadata()].type = parser.metricType
-                    case .help: metadata[parser.metricName, default: MetricMetadata()].help = parser.helpText
-                    case .unit: metadata[parser.metricName, default: MetricMetadata()].unit = parser.unit
+                    case .type, .help, .unit:
+                        metadataDigest.combine(bytes: UnsafeRawBufferPointer(parser.lineBytes))
                     case .sample:
                         counts.scraped += 1
                         let explicit = honorTimestamps ? parser.timestamp : nil
-                        let (index, cached, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit != nil) { seriesLabels(parser.labels()) }
-                        guard let labels = cached.labels else { continue }
+                        let (index, cachedLabels, reference, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit != nil) {
+                            seriesLabels(parser.labels())
+                        }
+                        guard let labels = cachedLabels else { continue }
                         if isNew { counts.added += 1 }
                         counts.postRelabel += 1
                         if sampleLimit > 0 && counts.postRelabel > sampleLimit {
                             throw ScrapeError(.sampleLimit, "sample limit exceeded (more than \(sampleLimit) samples)")
                         }
                         // A rejected sample (out of order, duplicate) is counted by the store; the rest still go in.
-                        if let reference = try? appender.append(cached.reference, labels, timestamp: explicit ?? timestamp, value: parser.value),
-                           reference != cached.reference {
-                            cache.setReference(reference, at: index)
+                        if let stored = try? appender.append(reference, labels, timestamp: explicit ?? timestamp, value: parser.value),
+                           stored != reference {
+                            cache.setReference(stored, at: index)
                         }
                     }
                 }
@@ -186,8 +190,31 @@ public final class ScrapeLoop: Sendable {
             throw ScrapeError(.parse, "invalid exposition (\(body.format)): \(error)")
         }
         counts.succeeded = true
-        state.withLock { $0.metadata = metadata }
+        let digest = metadataDigest.finalize()
+        if state.withLock({ $0.metadataDigest }) != digest {
+            let metadata = Self.metadata(of: body)
+            state.withLock { state in
+                state.metadata = metadata
+                state.metadataDigest = digest
+            }
+        }
         return counts
+    }
+
+    /// The HELP, TYPE and UNIT of each family in a page that parsed.
+    private static func metadata(of body: HTTPScraper.Body) -> [String: MetricMetadata] {
+        var metadata: [String: MetricMetadata] = [:]
+        try? ExpositionParser.withParser(body.bytes, format: body.format) { parser in
+            while let entry = try parser.next() {
+                switch entry {
+                case .type: metadata[parser.metricName, default: MetricMetadata()].type = parser.metricType
+                case .help: metadata[parser.metricName, default: MetricMetadata()].help = parser.helpText
+                case .unit: metadata[parser.metricName, default: MetricMetadata()].unit = parser.unit
+                case .sample: continue
+                }
+            }
+        }
+        return metadata
     }
 
     /// A scraped series' final labels: the target's labels attached (conflicts renamed
@@ -206,7 +233,7 @@ public final class ScrapeLoop: Sendable {
             }
             builder[label.name] = label.value
         }
-        return RelabelRule.apply(job.metricRelabelConfigs, to: builder.labels())
+        return RelabelRule.apply(job.metricRelabelConfigs, to: builder.labels()).map(MetricNameTable.shared.sharingName)
     }
 
     /// The synthetic series, in the order `scrapeOnce` writes their values.

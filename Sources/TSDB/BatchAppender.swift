@@ -18,12 +18,17 @@ public struct BatchAppender: Appender {
 
     private let batchNumber: Int
     private let admit: Admit
+    private let generation: @Sendable () -> Int
     private let commitBatch: @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
     private var batch: [PendingSample] = []
 
-    init(batch: Int, admit: @escaping Admit, commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult) {
+    init(
+        batch: Int, admit: @escaping Admit, generation: @escaping @Sendable () -> Int,
+        commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
+    ) {
         self.batchNumber = batch
         self.admit = admit
+        self.generation = generation
         self.commitBatch = commitBatch
     }
 
@@ -33,6 +38,12 @@ public struct BatchAppender: Appender {
 
     @discardableResult
     public mutating func append(_ reference: SeriesReference?, _ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) -> SeriesReference {
+        if let reference, reference.generation == generation() {
+            // A series the caller appended to before, still where the head keeps it: the order checks
+            // wait for the commit (which counts refusals), so the hot path takes no lock per sample.
+            batch.append(PendingSample(reference: reference, labels: labels, timestamp: timestamp, value: value))
+            return reference
+        }
         let (resolved, admission) = admit(reference, labels, batchNumber, timestamp, value)
         switch admission {
         case .accepted: batch.append(PendingSample(reference: resolved, labels: labels, timestamp: timestamp, value: value))

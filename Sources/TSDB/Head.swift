@@ -60,6 +60,9 @@ public final class Head: Sendable {
     /// Width of the aligned ranges chunks stay within (the block range, 2 h by default).
     public let chunkRange: Int64
     let state = Mutex(State())
+    /// `State.generation`, readable without the lock: a reference from the current generation still
+    /// names its slot, so appends by reference can skip the lock until commit.
+    let layoutGeneration = Atomic<Int>(0)
 
     /// An empty head.
     public init(chunkRange: Int64 = 2 * 3_600_000) {
@@ -71,6 +74,7 @@ public final class Head: Sendable {
         BatchAppender(
             batch: newBatch(),
             admit: { [self] in admit($0, $1, batch: $2, timestamp: $3, value: $4) },
+            generation: { [self] in layoutGeneration.load(ordering: .acquiring) },
             commitBatch: { [self] batch throws(TSDBError) in commit(batch) })
     }
 
@@ -287,6 +291,7 @@ public final class Head: Sendable {
             }
             state.series = kept
             state.generation += 1
+            layoutGeneration.store(state.generation, ordering: .releasing)
             state.byLabels = [:]
             state.byReference = [:]
             for (index, series) in kept.enumerated() {

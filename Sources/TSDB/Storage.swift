@@ -52,6 +52,7 @@ public final class Storage: Sendable {
         BatchAppender(
             batch: head.newBatch(),
             admit: { [head] in head.admit($0, $1, batch: $2, timestamp: $3, value: $4) },
+            generation: { [head] in head.layoutGeneration.load(ordering: .acquiring) },
             commitBatch: { [self] batch throws(TSDBError) in try commit(batch) })
     }
 

@@ -157,7 +157,6 @@ struct SimulatorTests {
 
     @Test func prometheusAndEtcdmonScrapeTheSameTargets() async throws {
         let directory = try temporaryDirectory()
-        let simulation = try Simulation(members: 10, restartInterval: "1h", directory: directory)
         let samplesPerPage = ExpositionPage(try Fixtures.text("fixtures/etcd/v3.5.1/metrics-after-1000-puts.body")).order.count
         let configuration = directory + "/scrape.yml"
         try """
@@ -166,8 +165,9 @@ struct SimulatorTests {
             scrape_configs:
               - job_name: etcd
                 file_sd_configs:
-                  - files: ['\(simulation.targetsFile)']
+                  - files: ['\(directory)/targets.json']
             """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        let simulation = try Simulation(members: 10, restartInterval: "1h", directory: directory)
         var prometheus: PrometheusProcess?
         var etcdmon: EtcdmonServer?
         do {
