@@ -2,6 +2,43 @@
 /// labels: `strconv.FormatFloat(v, 'f', -1, 64)` — the shortest digits that round-trip, never an
 /// exponent, and `+Inf`, `-Inf`, `NaN`.
 public enum GoFloat {
+    /// Appends `value` in Go's shortest `'f'` form as UTF-8, without building a `String` for the
+    /// common cases (integers, and values whose shortest form has no exponent): API responses write
+    /// one per point.
+    public static func append(_ value: Double, to bytes: inout [UInt8]) {
+        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992, value != 0 {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            appendDigits(UInt64(abs(value)), to: &bytes)
+            return
+        }
+        if value.isFinite, value != 0 {
+            let shortest = value.description
+            if !shortest.utf8.contains(UInt8(ascii: "e")) {
+                bytes.append(contentsOf: shortest.utf8)
+                return
+            }
+        }
+        bytes.append(contentsOf: format(value).utf8)
+    }
+
+    /// Appends the decimal digits of `value`.
+    public static func appendDigits(_ value: UInt64, to bytes: inout [UInt8]) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
+    }
+
     /// `value` in Go's shortest `'f'` form.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }

@@ -108,6 +108,42 @@ final class Evaluation {
     /// The derivation that drops `le` (histogram_quantile's grouping).
     static let bucketDropping = 1
 
+    /// Each subquery's inner results so far. Inner steps are aligned to absolute multiples of the
+    /// subquery step, and outer steps move forward, so each inner step is evaluated once per query
+    /// (as Prometheus evaluates a subquery's inner range once) and each outer step slices windows.
+    private var subqueryTimelines: [String: SubqueryTimeline] = [:]
+
+    /// A subquery's inner results as series over a run of consecutive inner steps.
+    private struct SubqueryTimeline {
+        /// The first and last inner step evaluated; `last < first` while empty.
+        var first: Int64 = 0
+        var last: Int64 = -1
+        var series: [SeriesPoints] = []
+        var positions: [Labels: Int] = [:]
+        /// `series` indexes in label order, kept as series arrive.
+        var sorted: [Int] = []
+
+        mutating func append(_ labels: Labels, _ value: Double, at time: Int64) {
+            let position: Int
+            if let known = positions[labels] {
+                position = known
+            } else {
+                position = series.count
+                positions[labels] = position
+                series.append(SeriesPoints(labels: labels))
+                var low = 0
+                var high = sorted.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if series[sorted[middle]].labels < labels { low = middle + 1 } else { high = middle }
+                }
+                sorted.insert(position, at: low)
+            }
+            series[position].timestamps.append(time)
+            series[position].values.append(value)
+        }
+    }
+
     private struct DerivedLabels: Hashable {
         var operation: Int
         var labels: Labels
@@ -305,24 +341,35 @@ final class Evaluation {
         let lowest = reference - range
         var current = interval * (lowest / interval)
         if current < lowest { current += interval }
-        var series: [Labels: SeriesPoints] = [:]
-        while current <= reference {
+        let key = "\(interval)|\(inner.description)"
+        var timeline = subqueryTimelines.removeValue(forKey: key) ?? SubqueryTimeline()
+        defer { subqueryTimelines[key] = timeline }
+        if timeline.last < timeline.first || current < timeline.first || current > timeline.last + interval {
+            timeline = SubqueryTimeline(first: current, last: current - interval)
+        }
+        var next = timeline.last + interval
+        while next <= reference {
             try checkDeadline()
-            switch try evaluate(inner, at: current) {
+            switch try evaluate(inner, at: next) {
             case .vector(let samples):
-                for sample in samples {
-                    series[sample.labels, default: SeriesPoints(labels: sample.labels)].timestamps.append(current)
-                    series[sample.labels]!.values.append(sample.value)
-                }
+                for sample in samples { timeline.append(sample.labels, sample.value, at: next) }
             case .scalar(let value):
-                series[.empty, default: SeriesPoints(labels: .empty)].timestamps.append(current)
-                series[.empty]!.values.append(value)
+                timeline.append(.empty, value, at: next)
             default: throw EvaluationError("subquery of a value that is not a scalar or vector")
             }
-            current += interval
+            timeline.last = next
+            next += interval
         }
-        return series.values.sorted { $0.labels < $1.labels }
-            .map { SeriesWindow(labels: $0.labels, timestamps: $0.timestamps[...], values: $0.values[...]) }
+        var windows: [SeriesWindow] = []
+        windows.reserveCapacity(timeline.sorted.count)
+        for position in timeline.sorted {
+            let points = timeline.series[position]
+            let low = Self.lastIndex(in: points.timestamps, atOrBefore: current - 1) + 1
+            let high = Self.lastIndex(in: points.timestamps, atOrBefore: reference)
+            guard low <= high else { continue }
+            windows.append(SeriesWindow(labels: points.labels, timestamps: points.timestamps[low...high], values: points.values[low...high]))
+        }
+        return windows
     }
 
     /// Index of the last timestamp ≤ `time`, or -1.

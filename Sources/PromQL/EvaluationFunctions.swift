@@ -36,8 +36,9 @@ extension Evaluation {
             return ""
         }
         func mapValues(_ transform: (Double) -> Double) throws(EvaluationError) -> Value {
-            let output = vector(0).map { VectorSample(labels: withoutName($0.labels), value: transform($0.value), timestamp: $0.timestamp) }
-            return .vector(Self.selectsOneName(arguments[0]) ? output : try unique(output))
+            let input = vector(0)
+            let output = input.map { VectorSample(labels: withoutName($0.labels), value: transform($0.value), timestamp: $0.timestamp) }
+            return .vector(Self.selectsOneName(arguments[0]) || Self.shareOneName(input.lazy.map(\.labels)) ? output : try unique(output))
         }
         func overTime(keepName: Bool = false, _ reduce: (SeriesWindow) -> Double?) throws(EvaluationError) -> Value {
             var output: [VectorSample] = []
@@ -49,7 +50,7 @@ extension Evaluation {
             }
             // Series of one metric name stay distinct without it; only a selector that may match
             // several names can collide once they are dropped.
-            if keepName || Self.selectsOneName(arguments[0]) { return .vector(output) }
+            if keepName || Self.selectsOneName(arguments[0]) || Self.shareOneName(series.lazy.map(\.labels)) { return .vector(output) }
             return .vector(try unique(output))
         }
 
@@ -214,6 +215,17 @@ extension Evaluation {
         case .parenthesized(let inner): selectsOneName(inner)
         default: false
         }
+    }
+
+    /// Whether every label set has the same metric name (or none): distinct sets then stay distinct
+    /// once the name is dropped, so no uniqueness check is needed.
+    static func shareOneName(_ labels: some Sequence<Labels>) -> Bool {
+        var iterator = labels.makeIterator()
+        guard let first = iterator.next()?.name else { return true }
+        while let next = iterator.next() {
+            if next.name != first { return false }
+        }
+        return true
     }
 
     /// Go's `math.Min`: NaN if either is NaN.

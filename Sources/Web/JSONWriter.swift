@@ -38,7 +38,7 @@ struct JSONWriter {
     mutating func sampleValue(_ value: Double) {
         // Go's float text never needs escaping.
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: GoFloat.format(value).utf8)
+        GoFloat.append(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -50,13 +50,13 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "-"))
             value = -value
         }
-        bytes.append(contentsOf: String(value / 1000).utf8)
+        GoFloat.appendDigits(UInt64(value / 1000), to: &bytes)
         let fraction = value % 1000
         guard fraction != 0 else { return }
         bytes.append(UInt8(ascii: "."))
         if fraction < 100 { bytes.append(UInt8(ascii: "0")) }
         if fraction < 10 { bytes.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: String(fraction).utf8)
+        GoFloat.appendDigits(UInt64(fraction), to: &bytes)
     }
 
     mutating func labels(_ labels: Labels) {
