@@ -38,6 +38,9 @@ public struct Engine: Sendable {
             throw EvaluationError("invalid expression type \"\(expression.type.rawValue)\" for range query, must be Scalar or instant Vector")
         }
         let evaluation = try Evaluation(engine: self, expression: expression, start: start, end: end, step: step, querier: querier)
+        if let series = try evaluation.seriesBySeries(expression) {
+            return .matrix(series.sorted { $0.labels < $1.labels })
+        }
         // Points gathered per series; each step appends in place.
         var positions: [Labels: Int] = [:]
         var series: [SeriesPoints] = []
@@ -112,6 +115,8 @@ final class Evaluation {
     /// subquery step, and outer steps move forward, so each inner step is evaluated once per query
     /// (as Prometheus evaluates a subquery's inner range once) and each outer step slices windows.
     private var subqueryTimelines: [String: SubqueryTimeline] = [:]
+    /// Range-function results computed series by series for every step of a range query, by call.
+    var stepVectors: [StepVectorKey: [[VectorSample]]?] = [:]
 
     /// A subquery's inner results as series over a run of consecutive inner steps.
     private struct SubqueryTimeline {
@@ -241,6 +246,9 @@ final class Evaluation {
 
     static func key(_ selector: VectorSelector) -> String { selector.matchersKey }
 
+    /// The series loaded for `selector`.
+    func loadedSeries(_ selector: VectorSelector) -> [StoredSeries] { data[Self.key(selector)] ?? [] }
+
     /// Throws a `timeout` error once the engine's deadline has passed.
     func checkDeadline() throws(EvaluationError) {
         if let deadline = engine.deadline, ContinuousClock.now > deadline {
@@ -283,6 +291,7 @@ final class Evaluation {
             let parameterValue = try parameter.map { expression throws(EvaluationError) in try evaluate(expression, at: time) }
             return Self.stamped(.vector(try aggregate(op, samples, parameter: parameterValue, grouping: grouping, without: without)), time)
         case .call(let function, let arguments):
+            if let samples = try stepVector(function, arguments, at: time) { return .vector(samples) }
             return Self.stamped(try call(function, arguments, at: time), time)
         }
     }

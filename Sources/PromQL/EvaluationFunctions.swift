@@ -54,6 +54,10 @@ extension Evaluation {
             return .vector(try unique(output))
         }
 
+        if let reducer = Self.windowReducer(function.name) {
+            let (range, end) = window(of: arguments[0], at: time)
+            return try overTime(keepName: function.name == "last_over_time") { reducer($0, end - range, end, range) }
+        }
         switch function.name {
         case "abs": return try mapValues { abs($0) }
         case "ceil": return try mapValues { ceil($0) }
@@ -113,17 +117,6 @@ extension Evaluation {
             let present = function.name == "absent" ? !vector(0).isEmpty : !matrix(0).isEmpty
             if present { return .vector([]) }
             return .vector([VectorSample(labels: absentLabels(arguments[0]), value: 1, timestamp: time)])
-        case "present_over_time": return try overTime { _ in 1 }
-        case "count_over_time": return try overTime { Double($0.values.count) }
-        case "sum_over_time": return try overTime { $0.values.reduce(0, +) }
-        case "avg_over_time": return try overTime { Self.mean($0.values) }
-        case "min_over_time":
-            return try overTime { series in series.values.dropFirst().reduce(series.values.first!) { $1 < $0 || $0.isNaN ? $1 : $0 } }
-        case "max_over_time":
-            return try overTime { series in series.values.dropFirst().reduce(series.values.first!) { $1 > $0 || $0.isNaN ? $1 : $0 } }
-        case "last_over_time": return try overTime(keepName: true) { $0.values.last }
-        case "stdvar_over_time": return try overTime { Self.variance($0.values) }
-        case "stddev_over_time": return try overTime { Self.variance($0.values).squareRoot() }
         case "quantile_over_time":
             let q = scalar(0)
             var output: [VectorSample] = []
@@ -131,43 +124,6 @@ extension Evaluation {
                 for item in series { output.append(VectorSample(labels: withoutName(item.labels), value: Self.quantile(q, item.values), timestamp: time)) }
             }
             return .vector(try unique(output))
-        case "changes":
-            return try overTime { series in
-                var changes = 0.0
-                for index in series.values.indices.dropFirst() {
-                    let (previous, current) = (series.values[index - 1], series.values[index])
-                    if current != previous && !(current.isNaN && previous.isNaN) { changes += 1 }
-                }
-                return changes
-            }
-        case "resets":
-            return try overTime { series in
-                var resets = 0.0
-                for index in series.values.indices.dropFirst() where series.values[index] < series.values[index - 1] { resets += 1 }
-                return resets
-            }
-        case "rate", "increase", "delta":
-            let (range, end) = window(of: arguments[0], at: time)
-            let isCounter = function.name != "delta"
-            let isRate = function.name == "rate"
-            return try overTime { Self.extrapolatedRate($0, rangeStart: end - range, rangeEnd: end, range: range, isCounter: isCounter, isRate: isRate) }
-        case "irate", "idelta":
-            let isRate = function.name == "irate"
-            return try overTime { series in
-                guard series.values.count >= 2 else { return nil }
-                let (end, timeEnd) = (series.values.endIndex, series.timestamps.endIndex)
-                let (last, previous) = (series.values[end - 1], series.values[end - 2])
-                var result = last - previous
-                if isRate && last < previous { result = last }
-                let interval = series.timestamps[timeEnd - 1] - series.timestamps[timeEnd - 2]
-                guard interval != 0 else { return nil }
-                return isRate ? result / (Double(interval) / 1000) : result
-            }
-        case "deriv":
-            return try overTime { series in
-                guard series.values.count >= 2 else { return nil }
-                return Self.linearRegression(series, interceptTime: series.timestamps.first!).slope
-            }
         case "predict_linear":
             let duration = scalar(1)
             return try overTime { series in
@@ -204,6 +160,67 @@ extension Evaluation {
             }))
         default:
             throw EvaluationError("function \(function.name) is not supported (native histograms are not supported)")
+        }
+    }
+
+    /// What a function of one range vector computes from one series' window (`nil`: no output for it),
+    /// given the window's bounds for extrapolation; `nil` for every other function. One table serves
+    /// step-by-step evaluation and the series-by-series path of range queries.
+    typealias WindowReducer = (_ window: SeriesWindow, _ rangeStart: Int64, _ rangeEnd: Int64, _ range: Int64) -> Double?
+
+    static func windowReducer(_ name: String) -> WindowReducer? {
+        switch name {
+        case "present_over_time": return { _, _, _, _ in 1 }
+        case "count_over_time": return { window, _, _, _ in Double(window.values.count) }
+        case "sum_over_time": return { window, _, _, _ in window.values.reduce(0, +) }
+        case "avg_over_time": return { window, _, _, _ in mean(window.values) }
+        case "min_over_time":
+            return { window, _, _, _ in window.values.dropFirst().reduce(window.values.first!) { $1 < $0 || $0.isNaN ? $1 : $0 } }
+        case "max_over_time":
+            return { window, _, _, _ in window.values.dropFirst().reduce(window.values.first!) { $1 > $0 || $0.isNaN ? $1 : $0 } }
+        case "last_over_time": return { window, _, _, _ in window.values.last }
+        case "stdvar_over_time": return { window, _, _, _ in variance(window.values) }
+        case "stddev_over_time": return { window, _, _, _ in variance(window.values).squareRoot() }
+        case "changes":
+            return { window, _, _, _ in
+                var changes = 0.0
+                for index in window.values.indices.dropFirst() {
+                    let (previous, current) = (window.values[index - 1], window.values[index])
+                    if current != previous && !(current.isNaN && previous.isNaN) { changes += 1 }
+                }
+                return changes
+            }
+        case "resets":
+            return { window, _, _, _ in
+                var resets = 0.0
+                for index in window.values.indices.dropFirst() where window.values[index] < window.values[index - 1] { resets += 1 }
+                return resets
+            }
+        case "rate", "increase", "delta":
+            let isCounter = name != "delta"
+            let isRate = name == "rate"
+            return { window, start, end, range in
+                extrapolatedRate(window, rangeStart: start, rangeEnd: end, range: range, isCounter: isCounter, isRate: isRate)
+            }
+        case "irate", "idelta":
+            let isRate = name == "irate"
+            return { window, _, _, _ in
+                guard window.values.count >= 2 else { return nil }
+                let (end, timeEnd) = (window.values.endIndex, window.timestamps.endIndex)
+                let (last, previous) = (window.values[end - 1], window.values[end - 2])
+                var result = last - previous
+                if isRate && last < previous { result = last }
+                let interval = window.timestamps[timeEnd - 1] - window.timestamps[timeEnd - 2]
+                guard interval != 0 else { return nil }
+                return isRate ? result / (Double(interval) / 1000) : result
+            }
+        case "deriv":
+            return { window, _, _, _ in
+                guard window.values.count >= 2 else { return nil }
+                return linearRegression(window, interceptTime: window.timestamps.first!).slope
+            }
+        default:
+            return nil
         }
     }
 

@@ -1,0 +1,143 @@
+import EtcdmonModel
+import TSDB
+
+extension Evaluation {
+    /// A range query's result computed series by series over all steps, for the commonest shapes: a
+    /// selector, or a function of one range selector (`rate(x[5m])`, `max_over_time(x[1h])`, …). Each
+    /// series' window then advances with two indexes instead of two binary searches per step, and its
+    /// output labels are derived once rather than at every step. `nil` for any other expression (and
+    /// where dropped metric names could collide, which the step-by-step path reports as an error).
+    func seriesBySeries(_ expression: Expression) throws(EvaluationError) -> [SeriesPoints]? {
+        switch expression {
+        case .parenthesized(let inner):
+            return try seriesBySeries(inner)
+        case .vectorSelector(let selector):
+            return try selectorSeries(selector)
+        case .call(let function, let arguments):
+            guard arguments.count == 1, case .matrixSelector(let selector, let range) = arguments[0],
+                  let reducer = Self.windowReducer(function.name) else { return nil }
+            let keepName = function.name == "last_over_time"
+            let series = loadedSeries(selector)
+            if !keepName && !Self.selectsOneName(arguments[0]) && !Self.shareOneName(series.lazy.map(\.labels)) { return nil }
+            return try windowSeries(series, selector: selector, range: range, keepName: keepName, reducer: reducer)
+        default:
+            return nil
+        }
+    }
+
+    /// In a range query, the value at step `time` of a function of one range selector (`rate(x[5m])`
+    /// inside `sum(…)`, say), computed for all steps at once, series by series, on first use: the
+    /// outer expression still goes step by step, but reads these vectors instead of building a window
+    /// per series per step. `nil` when the call is of another shape or `time` is not a step.
+    func stepVector(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [VectorSample]? {
+        guard step > 0, time >= start, time <= end, (time - start) % step == 0, arguments.count == 1,
+              case .matrixSelector(let selector, let range) = arguments[0],
+              let reducer = Self.windowReducer(function.name) else { return nil }
+        let key = StepVectorKey(function: function.name, selector: selector, range: range)
+        if let known = stepVectors[key] { return known?[Int((time - start) / step)] }
+        let keepName = function.name == "last_over_time"
+        let series = loadedSeries(selector)
+        guard keepName || Self.selectsOneName(arguments[0]) || Self.shareOneName(series.lazy.map(\.labels)) else {
+            stepVectors[key] = .some(nil)
+            return nil
+        }
+        var vectors = [[VectorSample]](repeating: [], count: Int((end - start) / step) + 1)
+        for points in try windowSeries(series, selector: selector, range: range, keepName: keepName, reducer: reducer) {
+            for (time, value) in zip(points.timestamps, points.values) {
+                vectors[Int((time - start) / step)].append(VectorSample(labels: points.labels, value: value, timestamp: time))
+            }
+        }
+        stepVectors[key] = vectors
+        return vectors[Int((time - start) / step)]
+    }
+
+    /// The latest sample within the lookback window at each step, stale markers hiding the series.
+    private func selectorSeries(_ selector: VectorSelector) throws(EvaluationError) -> [SeriesPoints] {
+        var output: [SeriesPoints] = []
+        for series in loadedSeries(selector) {
+            try checkDeadline()
+            var points = SeriesPoints(labels: series.labels)
+            var latest = -1
+            var time = start
+            while time <= end {
+                let reference = referenceTime(selector.at, offset: selector.offset, evaluatedAt: time)
+                while latest + 1 < series.timestamps.count && series.timestamps[latest + 1] <= reference { latest += 1 }
+                if latest >= 0, series.timestamps[latest] >= reference - engine.lookbackDelta,
+                   series.values[latest].bitPattern != staleMarkerBits {
+                    points.timestamps.append(time)
+                    points.values.append(series.values[latest])
+                }
+                time += step
+            }
+            if !points.timestamps.isEmpty { output.append(points) }
+        }
+        return output
+    }
+
+    /// `reducer` over each series' window `[t - range, t]` at each step, stale markers left out.
+    private func windowSeries(
+        _ loaded: [StoredSeries], selector: VectorSelector, range: Int64, keepName: Bool, reducer: WindowReducer
+    ) throws(EvaluationError) -> [SeriesPoints] {
+        var output: [SeriesPoints] = []
+        for series in loaded {
+            try checkDeadline()
+            var points = SeriesPoints(labels: keepName ? series.labels : withoutName(series.labels))
+            // Stale markers seen before each index, so a window knows in O(1) whether it has any.
+            var staleBefore: [Int] = []
+            if series.values.contains(where: { $0.bitPattern == staleMarkerBits }) {
+                staleBefore.reserveCapacity(series.values.count + 1)
+                var count = 0
+                staleBefore.append(0)
+                for value in series.values {
+                    if value.bitPattern == staleMarkerBits { count += 1 }
+                    staleBefore.append(count)
+                }
+            }
+            var first = 0
+            var last = -1
+            var time = start
+            while time <= end {
+                defer { time += step }
+                let reference = referenceTime(selector.at, offset: selector.offset, evaluatedAt: time)
+                while last + 1 < series.timestamps.count && series.timestamps[last + 1] <= reference { last += 1 }
+                while first < series.timestamps.count && series.timestamps[first] < reference - range { first += 1 }
+                guard first <= last else { continue }
+                var window = SeriesWindow(labels: points.labels, timestamps: series.timestamps[first...last], values: series.values[first...last])
+                if !staleBefore.isEmpty && staleBefore[last + 1] > staleBefore[first] {
+                    var timestamps: [Int64] = []
+                    var values: [Double] = []
+                    for index in first...last where series.values[index].bitPattern != staleMarkerBits {
+                        timestamps.append(series.timestamps[index])
+                        values.append(series.values[index])
+                    }
+                    guard !timestamps.isEmpty else { continue }
+                    window = SeriesWindow(labels: points.labels, timestamps: timestamps[...], values: values[...])
+                }
+                if let value = reducer(window, reference - range, reference, range) {
+                    points.timestamps.append(time)
+                    points.values.append(value)
+                }
+            }
+            if !points.timestamps.isEmpty { output.append(points) }
+        }
+        return output
+    }
+}
+
+/// Identifies a call of a range function on one selector within a query.
+struct StepVectorKey: Hashable {
+    var function: String
+    var selector: VectorSelector
+    var range: Int64
+
+    static func == (lhs: StepVectorKey, rhs: StepVectorKey) -> Bool {
+        lhs.function == rhs.function && lhs.range == rhs.range && lhs.selector.matchersKey == rhs.selector.matchersKey
+            && lhs.selector.offset == rhs.selector.offset && lhs.selector.at == rhs.selector.at
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(function)
+        hasher.combine(selector.matchersKey)
+        hasher.combine(range)
+    }
+}
