@@ -336,7 +336,30 @@ public struct ExpositionParser {
             throw error("sample has no metric name", at: seriesStart)
         }
         seriesRange = seriesStart..<position
+        try parseSampleValue()
+    }
 
+    /// Reads the next line as a sample when it begins with exactly `series` — the `seriesBytes` of a
+    /// sample read before — followed by the value: scrape pages repeat their series in the same order,
+    /// and bytes already parsed need not be parsed again. Returns `false`, consuming nothing, when the
+    /// next line is anything else; call `next()` then. After `true`, read `seriesBytes`, `value`,
+    /// `timestamp` and `exemplar()`; the metric name and labels are those of the earlier sample.
+    public mutating func nextSample(repeating series: UnsafeBufferPointer<UInt8>) throws(ExpositionError) -> Bool {
+        let after = position + series.count
+        guard !finished, !series.isEmpty, after < buffer.count, buffer[after].isBlank,
+              memcmp(buffer.baseAddress! + position, series.baseAddress!, series.count) == 0 else { return false }
+        lineNumber += 1
+        lineStart = position
+        nameRange = position..<position
+        labelSpans.removeAll(keepingCapacity: true)
+        seriesRange = position..<after
+        position = after
+        try parseSampleValue()
+        return true
+    }
+
+    /// The value, optional timestamp and exemplar after a sample's series, to the end of the line.
+    private mutating func parseSampleValue() throws(ExpositionError) {
         try expectSeparator("before the sample value")
         value = try parseFloatToken(what: "sample value")
         timestamp = nil

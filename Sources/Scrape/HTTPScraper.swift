@@ -47,29 +47,32 @@ public final class HTTPScraper: Sendable {
 
     /// GETs `url` within `timeout`.
     public func fetch(_ url: String, timeout: Duration) async throws(ScrapeError) -> Body {
-        var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "Accept", value: ExpositionFormat.acceptHeader)
-        request.headers.add(name: "Accept-Encoding", value: "gzip")
-        request.headers.add(name: "User-Agent", value: "etcdmon")
-        request.headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: String(Double(timeout.components.seconds)
+        var headers = HTTPHeaders()
+        headers.add(name: "Accept", value: ExpositionFormat.acceptHeader)
+        headers.add(name: "Accept-Encoding", value: "gzip")
+        headers.add(name: "User-Agent", value: "etcdmon")
+        headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: String(Double(timeout.components.seconds)
             + Double(timeout.components.attoseconds) / 1e18))
         do {
-            if let authorization = try settings.authorizationHeader() { request.headers.add(name: "Authorization", value: authorization) }
+            if let authorization = try settings.authorizationHeader() { headers.add(name: "Authorization", value: authorization) }
         } catch {
             throw ScrapeError(.configuration, "\(error)")
         }
         let limit = bodySizeLimit
         do {
-            let response = try await http.execute(request, deadline: .now() + TimeAmount(timeout))
+            let request = try HTTPClient.Request(url: url, method: .GET, headers: headers)
+            // The body is gathered on the connection's event loop and handed over once, complete: one
+            // thread hop per scrape rather than one per received chunk.
+            let accumulator = ResponseAccumulator(request: request, maxBodySize: min(limit, Int(UInt32.max)))
+            let response = try await http.execute(request: request, delegate: accumulator, deadline: .now() + TimeAmount(timeout)).get()
             guard response.status == .ok else {
                 throw ScrapeError(.httpStatus, "server returned HTTP status \(response.status.code) \(response.status.reasonPhrase)")
             }
             let contentType = response.headers.first(name: "Content-Type")
-            let body = try await response.body.collect(upTo: limit)
-            return Body(bytes: Array(buffer: body), format: ExpositionFormat(contentType: contentType))
+            return Body(bytes: response.body.map { Array(buffer: $0) } ?? [], format: ExpositionFormat(contentType: contentType))
         } catch let error as ScrapeError {
             throw error
-        } catch is NIOTooManyBytesError {
+        } catch is ResponseAccumulator.ResponseTooBigError {
             throw ScrapeError(.bodyTooLarge, "body size limit exceeded (\(limit) bytes)")
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw ScrapeError(.timeout, "context deadline exceeded (no answer within \(timeout))")

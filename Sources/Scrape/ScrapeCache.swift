@@ -67,6 +67,24 @@ struct ScrapeCache {
         return (index, entries[index].labels, entries[index].reference, isNew)
     }
 
+    /// Calls `body` with the bytes of the series expected next — the one that followed the previous
+    /// series in the last scrape — or returns `nil` when there is none.
+    mutating func withExpectedKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        guard cursor < order.count else { return nil }
+        var key = entries[order[cursor]].key
+        return try key.withUTF8(body)
+    }
+
+    /// Marks the expected series (the one `withExpectedKey` offered, which the page repeated) as exposed.
+    mutating func seeExpected(explicitTimestamp: Bool) -> (index: Int, labels: Labels?, reference: SeriesReference?) {
+        let index = order[cursor]
+        cursor += 1
+        entries[index].lastSeen = iteration
+        entries[index].explicitTimestamp = explicitTimestamp
+        nextOrder.append(index)
+        return (index, entries[index].labels, entries[index].reference)
+    }
+
     /// Remembers the storage reference of the entry at `index`.
     mutating func setReference(_ reference: SeriesReference, at index: Int) {
         entries[index].reference = reference

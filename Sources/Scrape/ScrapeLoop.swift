@@ -160,27 +160,40 @@ public final class ScrapeLoop: Sendable {
         let honorTimestamps = job.honorTimestamps
         do {
             try ExpositionParser.withParser(body.bytes, format: body.format) { parser in
-                while let entry = try parser.next() {
+                // Appends one sample of a series the cache has resolved.
+                func append(_ labels: Labels?, _ reference: SeriesReference?, at index: Int, isNew: Bool) throws(ScrapeError) {
+                    guard let labels else { return }
+                    if isNew { counts.added += 1 }
+                    counts.postRelabel += 1
+                    if sampleLimit > 0 && counts.postRelabel > sampleLimit {
+                        throw ScrapeError(.sampleLimit, "sample limit exceeded (more than \(sampleLimit) samples)")
+                    }
+                    let explicit = honorTimestamps ? parser.timestamp : nil
+                    // A rejected sample (out of order, duplicate) is counted by the store; the rest still go in.
+                    if let stored = try? appender.append(reference, labels, timestamp: explicit ?? timestamp, value: parser.value),
+                       stored != reference {
+                        cache.setReference(stored, at: index)
+                    }
+                }
+                while true {
+                    // Most lines repeat the series the last scrape had next: matched as bytes, not parsed.
+                    if try cache.withExpectedKey({ key in try parser.nextSample(repeating: key) }) == true {
+                        counts.scraped += 1
+                        let (index, labels, reference) = cache.seeExpected(explicitTimestamp: honorTimestamps && parser.timestamp != nil)
+                        try append(labels, reference, at: index, isNew: false)
+                        continue
+                    }
+                    guard let entry = try parser.next() else { break }
                     switch entry {
                     case .type, .help, .unit:
                         metadataDigest.combine(bytes: UnsafeRawBufferPointer(parser.lineBytes))
                     case .sample:
                         counts.scraped += 1
-                        let explicit = honorTimestamps ? parser.timestamp : nil
-                        let (index, cachedLabels, reference, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit != nil) {
+                        let explicit = honorTimestamps && parser.timestamp != nil
+                        let (index, labels, reference, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit) {
                             seriesLabels(parser.labels())
                         }
-                        guard let labels = cachedLabels else { continue }
-                        if isNew { counts.added += 1 }
-                        counts.postRelabel += 1
-                        if sampleLimit > 0 && counts.postRelabel > sampleLimit {
-                            throw ScrapeError(.sampleLimit, "sample limit exceeded (more than \(sampleLimit) samples)")
-                        }
-                        // A rejected sample (out of order, duplicate) is counted by the store; the rest still go in.
-                        if let stored = try? appender.append(reference, labels, timestamp: explicit ?? timestamp, value: parser.value),
-                           stored != reference {
-                            cache.setReference(stored, at: index)
-                        }
+                        try append(labels, reference, at: index, isNew: isNew)
                     }
                 }
             }

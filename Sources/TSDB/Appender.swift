@@ -57,6 +57,6 @@ public struct SeriesReference: Hashable, Sendable {
     let rawValue: UInt64
     /// Where the head kept the series when the reference was handed out, valid while the head's layout
     /// `generation` is unchanged (a truncation moves series): lets the hot path skip a hash lookup.
-    let slot: Int
-    let generation: Int
+    let slot: Int32
+    let generation: Int32
 }

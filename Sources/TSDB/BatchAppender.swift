@@ -14,19 +14,20 @@ public struct PendingSample: Sendable {
 /// are refused, and hands the batch to `commitBatch` on commit.
 public struct BatchAppender: Appender {
     /// Finds (or creates) a series by reference or labels and decides whether a sample may join the batch.
-    typealias Admit = @Sendable (SeriesReference?, Labels, Int, Int64, Double) -> (SeriesReference, Head.Admission)
+    typealias Admit = @Sendable (SeriesReference?, Labels, (timestamp: Int64, value: Double)?, Int64, Double) -> (SeriesReference, Head.Admission)
 
-    private let batchNumber: Int
     private let admit: Admit
-    private let generation: @Sendable () -> Int
+    private let generation: @Sendable () -> Int32
     private let commitBatch: @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
     private var batch: [PendingSample] = []
+    /// The latest sample this batch holds of series appended by labels, so the batch refuses its own
+    /// out-of-order samples at once. (Appends by a current reference are checked at commit.)
+    private var latestByLabels: [Labels: (timestamp: Int64, value: Double)] = [:]
 
     init(
-        batch: Int, admit: @escaping Admit, generation: @escaping @Sendable () -> Int,
+        admit: @escaping Admit, generation: @escaping @Sendable () -> Int32,
         commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
     ) {
-        self.batchNumber = batch
         self.admit = admit
         self.generation = generation
         self.commitBatch = commitBatch
@@ -44,9 +45,11 @@ public struct BatchAppender: Appender {
             batch.append(PendingSample(reference: reference, labels: labels, timestamp: timestamp, value: value))
             return reference
         }
-        let (resolved, admission) = admit(reference, labels, batchNumber, timestamp, value)
+        let (resolved, admission) = admit(reference, labels, latestByLabels[labels], timestamp, value)
         switch admission {
-        case .accepted: batch.append(PendingSample(reference: resolved, labels: labels, timestamp: timestamp, value: value))
+        case .accepted:
+            batch.append(PendingSample(reference: resolved, labels: labels, timestamp: timestamp, value: value))
+            latestByLabels[labels] = (timestamp, value)
         case .repeated: break
         case .refused(let error): throw error
         }
@@ -61,5 +64,6 @@ public struct BatchAppender: Appender {
 
     public mutating func rollback() {
         batch.removeAll(keepingCapacity: true)
+        latestByLabels.removeAll(keepingCapacity: true)
     }
 }

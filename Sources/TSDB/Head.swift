@@ -28,10 +28,6 @@ public final class Head: Sendable {
         var samples: ChunkedSeries
         /// Whether the WAL has this series' record.
         var logged: Bool
-        /// The latest sample an uncommitted batch holds for the series, so a batch refuses its own
-        /// out-of-order samples without keeping a map of its own. Only the latest batch to append is
-        /// remembered; commit re-checks everything anyway.
-        var pending: (batch: Int, timestamp: Int64, value: Double) = (0, 0, 0)
     }
 
     /// What `admit` decided about a sample.
@@ -49,7 +45,6 @@ public final class Head: Sendable {
         var byReference: [UInt64: Int] = [:]
         var series: [Series] = []
         var nextReference: UInt64 = 1
-        var nextBatch = 1
         /// Changes whenever series move within `series`, invalidating the slots references carry.
         var generation = 0
         /// Samples before this time belong to blocks already written.
@@ -72,9 +67,8 @@ public final class Head: Sendable {
     /// A new batch, committed to memory only (the `Storage` adds the WAL).
     public func appender() -> BatchAppender {
         BatchAppender(
-            batch: newBatch(),
-            admit: { [self] in admit($0, $1, batch: $2, timestamp: $3, value: $4) },
-            generation: { [self] in layoutGeneration.load(ordering: .acquiring) },
+            admit: { [self] in admit($0, $1, pending: $2, timestamp: $3, value: $4) },
+            generation: { [self] in Int32(truncatingIfNeeded: layoutGeneration.load(ordering: .acquiring)) },
             commitBatch: { [self] batch throws(TSDBError) in commit(batch) })
     }
 
@@ -113,31 +107,21 @@ public final class Head: Sendable {
         }
     }
 
-    /// A number no other batch of this head has.
-    func newBatch() -> Int {
-        state.withLock { state in
-            defer { state.nextBatch += 1 }
-            return state.nextBatch
-        }
-    }
-
     /// Finds the series — by `reference` while the head holds it, else by `labels`, created when new, as
     /// Prometheus's appender does (one left empty by a rollback goes at the next truncation) — and decides
-    /// whether the sample may join `batch`, counting refusals.
-    func admit(_ reference: SeriesReference?, _ labels: Labels, batch: Int, timestamp: Int64, value: Double) -> (SeriesReference, Admission) {
+    /// whether the sample may follow the latest one stored or `pending` in the caller's batch, counting refusals.
+    func admit(
+        _ reference: SeriesReference?, _ labels: Labels, pending: (timestamp: Int64, value: Double)?, timestamp: Int64, value: Double
+    ) -> (SeriesReference, Admission) {
         state.withLock { state in
             let index = Self.index(of: reference, labels, in: &state, chunkRange: chunkRange)
-            let resolved = SeriesReference(rawValue: state.series[index].reference, slot: index, generation: state.generation)
-            var latest: (timestamp: Int64, value: Double)?
-            if state.series[index].pending.batch == batch {
-                latest = (state.series[index].pending.timestamp, state.series[index].pending.value)
-            } else if let chunk = state.series[index].samples.chunks.last, chunk.count > 0 {
+            let resolved = SeriesReference(rawValue: state.series[index].reference, slot: Int32(truncatingIfNeeded: index),
+                                           generation: Int32(truncatingIfNeeded: state.generation))
+            var latest = pending
+            if latest == nil, let chunk = state.series[index].samples.chunks.last, chunk.count > 0 {
                 latest = (chunk.maxTime, chunk.lastValue)
             }
-            guard let latest, timestamp <= latest.timestamp else {
-                state.series[index].pending = (batch, timestamp, value)
-                return (resolved, .accepted)
-            }
+            guard let latest, timestamp <= latest.timestamp else { return (resolved, .accepted) }
             if timestamp == latest.timestamp && latest.value.bitPattern == value.bitPattern { return (resolved, .repeated) }
             if timestamp == latest.timestamp {
                 state.statistics.duplicateRejected += 1
@@ -174,9 +158,10 @@ public final class Head: Sendable {
     /// truncation between append and commit), the series of `labels`, recreated under the same reference.
     private static func index(of reference: SeriesReference?, _ labels: Labels, in state: inout State, chunkRange: Int64) -> Int {
         if let reference {
-            if reference.generation == state.generation, reference.slot < state.series.count,
-               state.series[reference.slot].reference == reference.rawValue {
-                return reference.slot
+            let slot = Int(reference.slot)
+            if reference.generation == Int32(truncatingIfNeeded: state.generation), slot >= 0, slot < state.series.count,
+               state.series[slot].reference == reference.rawValue {
+                return slot
             }
             if let known = state.byReference[reference.rawValue] { return known }
         }

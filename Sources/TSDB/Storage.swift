@@ -50,9 +50,8 @@ public final class Storage: Sendable {
     /// A new batch; its commit writes the WAL, then the head.
     public func appender() -> BatchAppender {
         BatchAppender(
-            batch: head.newBatch(),
-            admit: { [head] in head.admit($0, $1, batch: $2, timestamp: $3, value: $4) },
-            generation: { [head] in head.layoutGeneration.load(ordering: .acquiring) },
+            admit: { [head] in head.admit($0, $1, pending: $2, timestamp: $3, value: $4) },
+            generation: { [head] in Int32(truncatingIfNeeded: head.layoutGeneration.load(ordering: .acquiring)) },
             commitBatch: { [self] batch throws(TSDBError) in try commit(batch) })
     }
 
