@@ -7,6 +7,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
 import NIOPosix
+import Synchronization
 
 /// Fetches `/metrics` bodies for one job: its TLS, credentials, body limit and timeout. Bodies
 /// come gzip-compressed when the target agrees and are inflated under the same size limit.
@@ -14,6 +15,8 @@ public final class HTTPScraper: Sendable {
     private let http: HTTPClient
     private let settings: HTTPClientSettings
     private let bodySizeLimit: Int
+    /// Parsed requests by URL: a target's URL is parsed once, not at every scrape.
+    private let requests = Mutex<[String: HTTPClient.Request]>([:])
 
     /// A fetched body and how to read it.
     public struct Body: Sendable {
@@ -60,7 +63,14 @@ public final class HTTPScraper: Sendable {
         }
         let limit = bodySizeLimit
         do {
-            let request = try HTTPClient.Request(url: url, method: .GET, headers: headers)
+            var request = try requests.withLock { known in
+                if let request = known[url] { return request }
+                let request = try HTTPClient.Request(url: url, method: .GET)
+                if known.count >= 65_536 { known.removeAll() } // targets come and go; keep the cache bounded
+                known[url] = request
+                return request
+            }
+            request.headers = headers
             // The body is gathered on the connection's event loop and handed over once, complete: one
             // thread hop per scrape rather than one per received chunk.
             let accumulator = ResponseAccumulator(request: request, maxBodySize: min(limit, Int(UInt32.max)))
