@@ -41,35 +41,45 @@ public struct Engine: Sendable {
         if let series = try evaluation.seriesBySeries(expression) {
             return .matrix(series.sorted { $0.labels < $1.labels })
         }
-        // Points gathered per series; each step appends in place.
-        var positions: [Labels: Int] = [:]
-        var series: [SeriesPoints] = []
-        func append(_ labels: Labels, _ value: Double, at time: Int64) {
-            let position: Int
-            if let known = positions[labels] {
-                position = known
-            } else {
-                position = series.count
-                positions[labels] = position
-                series.append(SeriesPoints(labels: labels))
-            }
-            series[position].timestamps.append(time)
-            series[position].values.append(value)
-        }
+        var series = SeriesAccumulator()
         var time = start
         while time <= end {
             try evaluation.checkDeadline()
             switch try evaluation.evaluate(expression, at: time) {
             case .scalar(let value):
-                append(.empty, value, at: time)
+                series.append(.empty, value, at: time)
             case .vector(let samples):
-                for sample in samples { append(sample.labels, sample.value, at: time) }
+                for sample in samples { series.append(sample.labels, sample.value, at: time) }
             default:
                 throw EvaluationError("range query of an expression that is not a scalar or instant vector")
             }
             time += step
         }
-        return .matrix(series.sorted { $0.labels < $1.labels })
+        return .matrix(series.series.sorted { $0.labels < $1.labels })
+    }
+}
+
+/// Points gathered per series as evaluation steps produce them, series in order of first appearance.
+struct SeriesAccumulator {
+    private(set) var series: [SeriesPoints] = []
+    private var positions: [Labels: Int] = [:]
+
+    /// Appends a point to the series of `labels`; returns the series' position when it is new.
+    @discardableResult
+    mutating func append(_ labels: Labels, _ value: Double, at time: Int64) -> Int? {
+        var added: Int?
+        let position: Int
+        if let known = positions[labels] {
+            position = known
+        } else {
+            position = series.count
+            positions[labels] = position
+            series.append(SeriesPoints(labels: labels))
+            added = position
+        }
+        series[position].timestamps.append(time)
+        series[position].values.append(value)
+        return added
     }
 }
 
@@ -123,29 +133,19 @@ final class Evaluation {
         /// The first and last inner step evaluated; `last < first` while empty.
         var first: Int64 = 0
         var last: Int64 = -1
-        var series: [SeriesPoints] = []
-        var positions: [Labels: Int] = [:]
-        /// `series` indexes in label order, kept as series arrive.
+        var points = SeriesAccumulator()
+        /// `points.series` indexes in label order, kept as series arrive.
         var sorted: [Int] = []
 
         mutating func append(_ labels: Labels, _ value: Double, at time: Int64) {
-            let position: Int
-            if let known = positions[labels] {
-                position = known
-            } else {
-                position = series.count
-                positions[labels] = position
-                series.append(SeriesPoints(labels: labels))
-                var low = 0
-                var high = sorted.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if series[sorted[middle]].labels < labels { low = middle + 1 } else { high = middle }
-                }
-                sorted.insert(position, at: low)
+            guard let position = points.append(labels, value, at: time) else { return }
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if points.series[sorted[middle]].labels < labels { low = middle + 1 } else { high = middle }
             }
-            series[position].timestamps.append(time)
-            series[position].values.append(value)
+            sorted.insert(position, at: low)
         }
     }
 
@@ -372,7 +372,7 @@ final class Evaluation {
         var windows: [SeriesWindow] = []
         windows.reserveCapacity(timeline.sorted.count)
         for position in timeline.sorted {
-            let points = timeline.series[position]
+            let points = timeline.points.series[position]
             let low = Self.lastIndex(in: points.timestamps, atOrBefore: current - 1) + 1
             let high = Self.lastIndex(in: points.timestamps, atOrBefore: reference)
             guard low <= high else { continue }
