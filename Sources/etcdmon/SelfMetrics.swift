@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import Prometheus
+import Synchronization
 import TSDB
 
 /// etcdmon's own `/metrics`: counters recorded through swift-metrics (scrapes, queries) plus
@@ -9,20 +10,24 @@ final class SelfMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let storage: Storage
     private let headSeries: Prometheus.Gauge
-    private let headSamples: Prometheus.Gauge
+    private let headSamples: Prometheus.Counter
     private let blocks: Prometheus.Gauge
-    private let walFailures: Prometheus.Gauge
+    private let walFailures: Prometheus.Counter
+    private let cpuSeconds: Prometheus.Counter
     private let residentMemory: Prometheus.Gauge
     private let startTime: Prometheus.Gauge
+    /// What the counters above last reported: they advance by the growth since.
+    private let reported = Mutex<(samples: Int, walFailures: Int, cpuTicks: Int)>((0, 0, 0))
 
     /// Bootstraps swift-metrics with this registry (once per process).
     init(storage: Storage) {
         self.storage = storage
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         headSeries = registry.makeGauge(name: "etcdmon_tsdb_head_series", help: "Series in the in-memory head.")
-        headSamples = registry.makeGauge(name: "etcdmon_tsdb_head_samples_appended_total", help: "Samples appended to the head since start.")
+        headSamples = registry.makeCounter(name: "etcdmon_tsdb_head_samples_appended_total", help: "Samples appended to the head since start.")
         blocks = registry.makeGauge(name: "etcdmon_tsdb_blocks_loaded", help: "Persisted blocks.")
-        walFailures = registry.makeGauge(name: "etcdmon_tsdb_wal_write_failures_total", help: "Commits that failed because the WAL could not be written.")
+        walFailures = registry.makeCounter(name: "etcdmon_tsdb_wal_write_failures_total", help: "Commits that failed because the WAL could not be written.")
+        cpuSeconds = registry.makeCounter(name: "process_cpu_seconds_total", help: "Total user and system CPU time spent in seconds.")
         residentMemory = registry.makeGauge(name: "process_resident_memory_bytes", help: "Resident memory size in bytes.")
         startTime = registry.makeGauge(name: "process_start_time_seconds", help: "Start time of the process since the epoch, in seconds.")
         startTime.set(Date().timeIntervalSince1970)
@@ -31,11 +36,25 @@ final class SelfMetrics: Sendable {
     /// The exposition text.
     func render() -> [UInt8] {
         headSeries.set(Double(storage.head.seriesCount))
-        headSamples.set(Double(storage.head.statistics.samplesAppended))
+        let now = (samples: storage.head.statistics.samplesAppended, walFailures: storage.walFailures, cpuTicks: Self.cpuTicks())
+        reported.withLock { last in
+            if now.samples > last.samples { headSamples.increment(by: Int64(now.samples - last.samples)) }
+            if now.walFailures > last.walFailures { walFailures.increment(by: Int64(now.walFailures - last.walFailures)) }
+            if now.cpuTicks > last.cpuTicks { cpuSeconds.increment(by: Double(now.cpuTicks - last.cpuTicks) / Double(sysconf(Int32(_SC_CLK_TCK)))) }
+            last = (max(now.samples, last.samples), max(now.walFailures, last.walFailures), max(now.cpuTicks, last.cpuTicks))
+        }
         blocks.set(Double(storage.blocks.count))
-        walFailures.set(Double(storage.walFailures))
         residentMemory.set(Double(Self.residentBytes()))
         return registry.emitToBuffer()
+    }
+
+    /// User plus system CPU time of the process in clock ticks (`/proc/self/stat` fields 14 and 15).
+    private static func cpuTicks() -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
+        return user + system
     }
 
     private static func residentBytes() -> Int {
