@@ -1,5 +1,4 @@
 import EtcdmonModel
-import Foundation
 import TSDB
 
 /// What a scrape loop remembers about its target's series from one scrape to the next, as Prometheus's
@@ -7,8 +6,9 @@ import TSDB
 /// storage reference (appends skip hashing labels), and the scrape that last exposed each series
 /// (series that stop appearing get stale markers).
 ///
-/// Targets write their series in the same order every time, so the cache first compares a line with the
-/// series that followed the previous one last time: a byte comparison instead of a hash lookup.
+/// Targets write their series in the same order every time, so the cache offers the series that followed
+/// the previous one last time (`withExpectedKey`) for the parser to match as bytes; only other lines are
+/// looked up by their text.
 struct ScrapeCache {
     struct Entry {
         /// The series text exactly as the target wrote it (`name{labels}`).
@@ -44,27 +44,17 @@ struct ScrapeCache {
     mutating func see(
         _ bytes: UnsafeBufferPointer<UInt8>, explicitTimestamp: Bool, makeLabels: () -> Labels?
     ) -> (index: Int, labels: Labels?, reference: SeriesReference?, isNew: Bool) {
-        var index: Int
-        var isNew = false
-        if cursor < order.count, Self.equal(entries[order[cursor]].key, bytes) {
-            index = order[cursor]
-            cursor += 1
-        } else {
-            let key = String(decoding: bytes, as: UTF8.self)
-            if let known = byKey[key] {
-                index = known
-                cursor = entries[known].position + 1 // back in step after a line was added or removed
-            } else {
-                index = entries.count
-                entries.append(Entry(key: key, labels: makeLabels(), reference: nil, lastSeen: 0, explicitTimestamp: false, position: -1))
-                byKey[key] = index
-                isNew = true
-            }
+        let key = String(decoding: bytes, as: UTF8.self)
+        if let known = byKey[key] {
+            cursor = entries[known].position + 1 // back in step after a line was added or removed
+            markSeen(known, explicitTimestamp: explicitTimestamp)
+            return (known, entries[known].labels, entries[known].reference, false)
         }
-        entries[index].lastSeen = iteration
-        entries[index].explicitTimestamp = explicitTimestamp
-        nextOrder.append(index)
-        return (index, entries[index].labels, entries[index].reference, isNew)
+        let index = entries.count
+        entries.append(Entry(key: key, labels: makeLabels(), reference: nil, lastSeen: 0, explicitTimestamp: false, position: -1))
+        byKey[key] = index
+        markSeen(index, explicitTimestamp: explicitTimestamp)
+        return (index, entries[index].labels, nil, true)
     }
 
     /// Calls `body` with the bytes of the series expected next — the one that followed the previous
@@ -79,10 +69,15 @@ struct ScrapeCache {
     mutating func seeExpected(explicitTimestamp: Bool) -> (index: Int, labels: Labels?, reference: SeriesReference?) {
         let index = order[cursor]
         cursor += 1
+        markSeen(index, explicitTimestamp: explicitTimestamp)
+        return (index, entries[index].labels, entries[index].reference)
+    }
+
+    /// Records that this scrape exposed the entry at `index`, in this place of the page.
+    private mutating func markSeen(_ index: Int, explicitTimestamp: Bool) {
         entries[index].lastSeen = iteration
         entries[index].explicitTimestamp = explicitTimestamp
         nextOrder.append(index)
-        return (index, entries[index].labels, entries[index].reference)
     }
 
     /// Remembers the storage reference of the entry at `index`.
@@ -125,12 +120,5 @@ struct ScrapeCache {
             nextOrder.removeAll(keepingCapacity: true)
         }
         return entries.compactMap { $0.explicitTimestamp ? nil : $0.labels }
-    }
-
-    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var key = key
-        return key.withUTF8 { stored in
-            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-        }
     }
 }
