@@ -325,21 +325,27 @@ final class Evaluation {
             guard last >= 0 else { continue }
             let first = Self.lastIndex(in: series.timestamps, atOrBefore: reference - range - 1) + 1
             guard first <= last else { continue }
-            let window = first...last
-            if series.values[window].contains(where: { $0.bitPattern == staleMarkerBits }) {
-                var timestamps: [Int64] = []
-                var values: [Double] = []
-                for index in window where series.values[index].bitPattern != staleMarkerBits {
-                    timestamps.append(series.timestamps[index])
-                    values.append(series.values[index])
-                }
-                if !timestamps.isEmpty { output.append(SeriesWindow(labels: series.labels, timestamps: timestamps[...], values: values[...])) }
-            } else {
-                // The common case: the window is a view of the loaded arrays.
-                output.append(SeriesWindow(labels: series.labels, timestamps: series.timestamps[window], values: series.values[window]))
+            let hasStaleMarkers = series.values[first...last].contains { $0.bitPattern == staleMarkerBits }
+            if let window = Self.window(series, first...last, labels: series.labels, hasStaleMarkers: hasStaleMarkers) {
+                output.append(window)
             }
         }
         return output
+    }
+
+    /// The samples of `series` at `indexes` as a window, stale markers left out; `nil` when none remain.
+    /// Without stale markers (the common case) the window is a view of the loaded arrays, not a copy.
+    static func window(_ series: StoredSeries, _ indexes: ClosedRange<Int>, labels: Labels, hasStaleMarkers: Bool) -> SeriesWindow? {
+        guard hasStaleMarkers else {
+            return SeriesWindow(labels: labels, timestamps: series.timestamps[indexes], values: series.values[indexes])
+        }
+        var timestamps: [Int64] = []
+        var values: [Double] = []
+        for index in indexes where series.values[index].bitPattern != staleMarkerBits {
+            timestamps.append(series.timestamps[index])
+            values.append(series.values[index])
+        }
+        return timestamps.isEmpty ? nil : SeriesWindow(labels: labels, timestamps: timestamps[...], values: values[...])
     }
 
     private func subquery(

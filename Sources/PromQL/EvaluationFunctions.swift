@@ -56,7 +56,7 @@ extension Evaluation {
 
         if let reducer = Self.windowReducer(function.name) {
             let (range, end) = window(of: arguments[0], at: time)
-            return try overTime(keepName: function.name == "last_over_time") { reducer($0, end - range, end, range) }
+            return try overTime(keepName: Self.keepsMetricName(function.name)) { reducer($0, end - range, end, range) }
         }
         switch function.name {
         case "abs": return try mapValues { abs($0) }
@@ -167,6 +167,9 @@ extension Evaluation {
     /// given the window's bounds for extrapolation; `nil` for every other function. One table serves
     /// step-by-step evaluation and the series-by-series path of range queries.
     typealias WindowReducer = (_ window: SeriesWindow, _ rangeStart: Int64, _ rangeEnd: Int64, _ range: Int64) -> Double?
+
+    /// Whether the range function `name` keeps its input's metric name (`last_over_time` alone does).
+    static func keepsMetricName(_ name: String) -> Bool { name == "last_over_time" }
 
     static func windowReducer(_ name: String) -> WindowReducer? {
         switch name {

@@ -14,14 +14,27 @@ extension Evaluation {
         case .vectorSelector(let selector):
             return try selectorSeries(selector)
         case .call(let function, let arguments):
-            guard arguments.count == 1, case .matrixSelector(let selector, let range) = arguments[0],
-                  let reducer = Self.windowReducer(function.name) else { return nil }
-            let keepName = function.name == "last_over_time"
-            let series = loadedSeries(selector)
-            if !keepName && !Self.selectsOneName(arguments[0]) && !Self.shareOneName(series.lazy.map(\.labels)) { return nil }
-            return try windowSeries(series, selector: selector, range: range, keepName: keepName, reducer: reducer)
+            guard let call = WindowCall(function, arguments) else { return nil }
+            return try windowSeries(call)
         default:
             return nil
+        }
+    }
+
+    /// The call shape both series-by-series paths handle: a range function (a `windowReducer`) of one
+    /// range selector.
+    struct WindowCall {
+        var argument: Expression
+        var selector: VectorSelector
+        var range: Int64
+        var reducer: WindowReducer
+        var keepName: Bool
+
+        init?(_ function: Function, _ arguments: [Expression]) {
+            guard arguments.count == 1, case .matrixSelector(let selector, let range) = arguments[0],
+                  let reducer = Evaluation.windowReducer(function.name) else { return nil }
+            (argument, self.selector, self.range, self.reducer) = (arguments[0], selector, range, reducer)
+            keepName = Evaluation.keepsMetricName(function.name)
         }
     }
 
@@ -30,19 +43,16 @@ extension Evaluation {
     /// outer expression still goes step by step, but reads these vectors instead of building a window
     /// per series per step. `nil` when the call is of another shape or `time` is not a step.
     func stepVector(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [VectorSample]? {
-        guard step > 0, time >= start, time <= end, (time - start) % step == 0, arguments.count == 1,
-              case .matrixSelector(let selector, let range) = arguments[0],
-              let reducer = Self.windowReducer(function.name) else { return nil }
-        let key = StepVectorKey(function: function.name, selector: selector, range: range)
+        guard step > 0, time >= start, time <= end, (time - start) % step == 0,
+              let call = WindowCall(function, arguments) else { return nil }
+        let key = StepVectorKey(function: function.name, selector: call.selector, range: call.range)
         if let known = stepVectors[key] { return known?[Int((time - start) / step)] }
-        let keepName = function.name == "last_over_time"
-        let series = loadedSeries(selector)
-        guard keepName || Self.selectsOneName(arguments[0]) || Self.shareOneName(series.lazy.map(\.labels)) else {
+        guard let series = try windowSeries(call) else {
             stepVectors[key] = .some(nil)
             return nil
         }
         var vectors = [[VectorSample]](repeating: [], count: Int((end - start) / step) + 1)
-        for points in try windowSeries(series, selector: selector, range: range, keepName: keepName, reducer: reducer) {
+        for points in series {
             for (time, value) in zip(points.timestamps, points.values) {
                 vectors[Int((time - start) / step)].append(VectorSample(labels: points.labels, value: value, timestamp: time))
             }
@@ -74,14 +84,17 @@ extension Evaluation {
         return output
     }
 
-    /// `reducer` over each series' window `[t - range, t]` at each step, stale markers left out.
-    private func windowSeries(
-        _ loaded: [StoredSeries], selector: VectorSelector, range: Int64, keepName: Bool, reducer: WindowReducer
-    ) throws(EvaluationError) -> [SeriesPoints] {
+    /// `call`'s reducer over each series' window `[t - range, t]` at each step, stale markers left out;
+    /// `nil` where dropping the metric name could make two series collide (the step-by-step path
+    /// reports that as an error).
+    private func windowSeries(_ call: WindowCall) throws(EvaluationError) -> [SeriesPoints]? {
+        let (selector, range) = (call.selector, call.range)
+        let loaded = loadedSeries(selector)
+        guard call.keepName || Self.selectsOneName(call.argument) || Self.shareOneName(loaded.lazy.map(\.labels)) else { return nil }
         var output: [SeriesPoints] = []
         for series in loaded {
             try checkDeadline()
-            var points = SeriesPoints(labels: keepName ? series.labels : withoutName(series.labels))
+            var points = SeriesPoints(labels: call.keepName ? series.labels : withoutName(series.labels))
             // Stale markers seen before each index, so a window knows in O(1) whether it has any.
             var staleBefore: [Int] = []
             if series.values.contains(where: { $0.bitPattern == staleMarkerBits }) {
@@ -101,22 +114,12 @@ extension Evaluation {
                 let reference = referenceTime(selector.at, offset: selector.offset, evaluatedAt: time)
                 while last + 1 < series.timestamps.count && series.timestamps[last + 1] <= reference { last += 1 }
                 while first < series.timestamps.count && series.timestamps[first] < reference - range { first += 1 }
-                guard first <= last else { continue }
-                var window = SeriesWindow(labels: points.labels, timestamps: series.timestamps[first...last], values: series.values[first...last])
-                if !staleBefore.isEmpty && staleBefore[last + 1] > staleBefore[first] {
-                    var timestamps: [Int64] = []
-                    var values: [Double] = []
-                    for index in first...last where series.values[index].bitPattern != staleMarkerBits {
-                        timestamps.append(series.timestamps[index])
-                        values.append(series.values[index])
-                    }
-                    guard !timestamps.isEmpty else { continue }
-                    window = SeriesWindow(labels: points.labels, timestamps: timestamps[...], values: values[...])
-                }
-                if let value = reducer(window, reference - range, reference, range) {
-                    points.timestamps.append(time)
-                    points.values.append(value)
-                }
+                guard first <= last,
+                      let window = Self.window(series, first...last, labels: points.labels,
+                                               hasStaleMarkers: !staleBefore.isEmpty && staleBefore[last + 1] > staleBefore[first]),
+                      let value = call.reducer(window, reference - range, reference, range) else { continue }
+                points.timestamps.append(time)
+                points.values.append(value)
             }
             if !points.timestamps.isEmpty { output.append(points) }
         }
