@@ -6,9 +6,9 @@ public enum GoFloat {
     /// common cases (integers, and values whose shortest form has no exponent): API responses write
     /// one per point.
     public static func append(_ value: Double, to bytes: inout [UInt8]) {
-        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992, value != 0 {
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            appendDigits(UInt64(abs(value)), to: &bytes)
+        if let integer = exactInteger(value), integer != 0 {
+            if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+            appendDigits(integer.magnitude, to: &bytes)
             return
         }
         if value.isFinite, value != 0 {
@@ -39,14 +39,18 @@ public enum GoFloat {
         }
     }
 
+    /// The fast path for most sample values: `value` as an integer when it is one a Double holds exactly.
+    private static func exactInteger(_ value: Double) -> Int64? {
+        value == value.rounded(.towardZero) && abs(value) < 9_007_199_254_740_992 ? Int64(value) : nil
+    }
+
     /// `value` in Go's shortest `'f'` form.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        // Fast path, most sample values: integers that a Double holds exactly.
-        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
-            if value == 0 { return value.sign == .minus ? "-0" : "0" }
-            return String(Int64(value))
+        if let integer = exactInteger(value) {
+            if integer == 0 { return value.sign == .minus ? "-0" : "0" }
+            return String(integer)
         }
         let shortest = "\(value)"
         guard let e = shortest.utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else {

@@ -15,7 +15,10 @@ public struct MemberIdentity: Sendable, Equatable {
     public var clientAddress: String { "\(host):\(port)" }
 
     /// The ID as 16 lower-case hex digits, as in etcd's `Local`/`Remote`/`To` labels.
-    public var hexID: String {
+    public var hexID: String { Self.hex(id) }
+
+    /// A member ID as 16 lower-case hex digits.
+    static func hex(_ id: UInt64) -> String {
         let digits = String(id, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

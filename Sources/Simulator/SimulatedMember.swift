@@ -32,10 +32,8 @@ public final class SimulatedMember: Sendable {
         phase = generator.nextUnit()
         let peers = cluster.members.filter { $0.id != identity.id }.map(\.hexID)
         var ids = [identity.hexID] + peers
-        while ids.count < labelSlots {
-            let filler = MemberIdentity(id: seed &* UInt64(ids.count + 1) | 1, name: "", host: "", port: 0, peerURL: "")
-            ids.append(filler.hexID)
-        }
+        // A smaller last cluster still fills the capture's peer slots, with IDs of members it lacks.
+        while ids.count < labelSlots { ids.append(MemberIdentity.hex(seed &* UInt64(ids.count + 1) | 1)) }
         labelIDs = Array(ids.prefix(max(labelSlots, 1)))
         // Members have been up for a while when the simulation starts, each for a different time.
         let interval = restartInterval ?? 3600

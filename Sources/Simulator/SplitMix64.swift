@@ -18,10 +18,4 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     mutating func nextUnit() -> Double {
         Double(next() >> 11) / Double(1 << 53)
     }
-
-    /// One stable pseudo-random value in [0, 1) for `key`, without keeping a generator.
-    static func unit(_ key: UInt64) -> Double {
-        var generator = SplitMix64(seed: key)
-        return generator.nextUnit()
-    }
 }
