@@ -75,6 +75,7 @@ let package = Package(
             dependencies: [
                 "PromQL", "TSDB", "EtcdmonModel", "Scrape",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -101,6 +102,7 @@ let package = Package(
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
                 "Config", "Scrape", "Simulator",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

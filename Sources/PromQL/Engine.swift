@@ -13,6 +13,10 @@ public struct Engine: Sendable {
     public var maxSamples = 50_000_000
     /// When evaluation must give up with a `timeout` error (checked at every step and subquery step).
     public var deadline: ContinuousClock.Instant?
+    /// When evaluation must give up with a `sliceExhausted` error (checked where the deadline is):
+    /// for a caller that tries a query on a thread that must not be held for long, and runs it again
+    /// elsewhere when it turns out expensive.
+    public var slice: ContinuousClock.Instant?
 
     public init() {}
 
@@ -249,10 +253,16 @@ final class Evaluation {
     /// The series loaded for `selector`.
     func loadedSeries(_ selector: VectorSelector) -> [StoredSeries] { data[Self.key(selector)] ?? [] }
 
-    /// Throws a `timeout` error once the engine's deadline has passed.
+    /// Throws a `timeout` error once the engine's deadline has passed, `sliceExhausted` once its
+    /// slice has.
     func checkDeadline() throws(EvaluationError) {
-        if let deadline = engine.deadline, ContinuousClock.now > deadline {
+        guard engine.deadline != nil || engine.slice != nil else { return }
+        let now = ContinuousClock.now
+        if let deadline = engine.deadline, now > deadline {
             throw EvaluationError(.timeout, "query timed out in expression evaluation")
+        }
+        if let slice = engine.slice, now > slice {
+            throw EvaluationError(.sliceExhausted, "query evaluation took longer than its time slice")
         }
     }
 

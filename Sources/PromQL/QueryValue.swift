@@ -29,7 +29,11 @@ public enum QueryValue: Sendable, Equatable {
 /// A query that cannot be evaluated: what went wrong, in Prometheus's words where it has them.
 public struct EvaluationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind, for the HTTP API's `errorType`.
-    public enum Kind: String, Sendable { case execution, timeout, tooManySamples = "execution_limit", storage }
+    public enum Kind: String, Sendable {
+        case execution, timeout, tooManySamples = "execution_limit", storage
+        /// The engine's `slice` ran out: the caller asked to be told, to run the query again elsewhere.
+        case sliceExhausted
+    }
 
     public var kind: Kind
     public var message: String

@@ -20,6 +20,7 @@ public struct PrometheusAPI: Sendable {
     /// The scrapes, when etcdmon scrapes (targets, metadata and the configuration come from it).
     public let scrapeManager: ScrapeManager?
     private let gate: ConcurrencyGate
+    private let placement: QueryPlacement
 
     public init(storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:], scrapeManager: ScrapeManager? = nil) {
         self.storage = storage
@@ -27,6 +28,7 @@ public struct PrometheusAPI: Sendable {
         self.flags = flags
         self.scrapeManager = scrapeManager
         gate = ConcurrencyGate(limit: limits.maxConcurrency)
+        placement = QueryPlacement(slice: limits.inPlaceSlice)
     }
 
     /// Adds the API's routes to `router`.
@@ -106,7 +108,7 @@ public struct PrometheusAPI: Sendable {
         let parameters = try await readParameters(request)
         let expression = try parse(parameters["query"])
         let time = try parameters.time("time", fallback: Timestamp.now())
-        let value = try await evaluate { [storage] (engine) throws(EvaluationError) -> QueryValue in
+        let value = try await evaluate(shape: "instant|" + (parameters["query"] ?? "")) { [storage] (engine) throws(EvaluationError) -> QueryValue in
             try engine.instant(expression, at: time, querier: storage.querier())
         }
         return JSONWriter.object { writer in Self.write(value, into: &writer) }
@@ -130,7 +132,7 @@ public struct PrometheusAPI: Sendable {
         guard (end - start) / step < limits.maxPointsPerSeries else {
             throw APIError(.badData, "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
         }
-        let value = try await evaluate { [storage] (engine) throws(EvaluationError) -> QueryValue in
+        let value = try await evaluate(shape: "range|\(end - start)|\(step)|" + (parameters["query"] ?? "")) { [storage] (engine) throws(EvaluationError) -> QueryValue in
             try engine.range(expression, start: start, end: end, step: step, querier: storage.querier())
         }
         return JSONWriter.object { writer in Self.write(value, into: &writer) }
@@ -265,16 +267,18 @@ public struct PrometheusAPI: Sendable {
         }
     }
 
-    /// Runs a query under the concurrency limit and the timeout.
-    /// Runs a query under the concurrency limit with the engine's deadline set from the timeout;
-    /// the engine checks it at every step, so a runaway query stops instead of running on.
-    private func evaluate(_ body: (Engine) throws(EvaluationError) -> QueryValue) async throws(APIError) -> QueryValue {
+    /// Runs a query under the concurrency limit with the engine's deadline set from the timeout
+    /// (the engine checks it at every step, so a runaway query stops instead of running on), where
+    /// `placement` puts queries of its `shape`.
+    private func evaluate(
+        shape: String, _ body: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
+    ) async throws(APIError) -> QueryValue {
         await gate.enter()
         defer { gate.leave() }
         var engine = engine
         engine.deadline = .now + limits.timeout
         let outcome: Result<QueryValue, EvaluationError>
-        do throws(EvaluationError) { outcome = .success(try body(engine)) } catch { outcome = .failure(error) }
+        do throws(EvaluationError) { outcome = .success(try await placement.run(shape, engine: engine, body)) } catch { outcome = .failure(error) }
         switch outcome {
         case .success(let value): return value
         case .failure(let error):

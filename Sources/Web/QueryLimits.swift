@@ -10,6 +10,9 @@ public struct QueryLimits: Sendable {
     public var lookbackDelta: Int64 = 5 * 60_000
     /// Points per series a range query may return.
     public var maxPointsPerSeries: Int64 = 11_000
+    /// How long a query may run on the thread that received it before it is moved to the query
+    /// thread pool (see `QueryPlacement`).
+    public var inPlaceSlice: Duration = .milliseconds(5)
 
     public init() {}
 }

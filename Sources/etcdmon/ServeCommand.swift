@@ -3,6 +3,8 @@ import Config
 import EtcdmonModel
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import Scrape
 import ServiceLifecycle
 import TSDB
@@ -40,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("query.lookback-delta"), help: "How far back an instant selector looks for a sample.")
     var lookbackDelta = "5m"
 
+    @Option(name: .customLong("query.in-place-slice"), help: "How long a query may run on the thread that received the request before it moves to the query thread pool (etcdmon only).")
+    var inPlaceSlice = "5ms"
+
     @Option(name: .customLong("storage.tsdb.retention.time"), help: "How long to keep samples.")
     var retentionTime = "15d"
 
@@ -58,12 +63,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Tasks run on NIO's event loops, where the server and the scrape client do their I/O: a
+        // request or a scrape response is handled on the thread that read it, with no hop to Swift's
+        // cooperative pool and back (about 10 % of scrape CPU, 0.05–0.1 ms per query). Blocking work
+        // goes to NIO's thread pool instead: compaction, and queries that outgrow their slice.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let (host, port) = try Self.address(listenAddress)
         var limits = QueryLimits()
         var options = StorageOptions()
         do {
             limits.timeout = .milliseconds(try PrometheusDuration.milliseconds(queryTimeout))
             limits.lookbackDelta = try PrometheusDuration.milliseconds(lookbackDelta)
+            limits.inPlaceSlice = .milliseconds(try PrometheusDuration.milliseconds(inPlaceSlice))
             options.retentionTime = try PrometheusDuration.milliseconds(retentionTime)
         } catch {
             throw ValidationError("\(error)")
@@ -100,7 +111,7 @@ struct ServeCommand: AsyncParsableCommand {
         var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
             "query.max-samples": String(maxSamples), "query.max-concurrency": String(maxConcurrency),
-            "query.lookback-delta": lookbackDelta, "storage.tsdb.retention.time": retentionTime,
+            "query.lookback-delta": lookbackDelta, "query.in-place-slice": inPlaceSlice, "storage.tsdb.retention.time": retentionTime,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
         ]
         flags["config.file"] = configFile ?? ""

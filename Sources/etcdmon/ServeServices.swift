@@ -1,5 +1,6 @@
 import Config
 import Logging
+import NIOPosix
 import Scrape
 import ServiceLifecycle
 import TSDB
@@ -35,7 +36,9 @@ struct ReloadService: Service {
     }
 }
 
-/// Cuts the head into blocks, merges blocks and applies retention every minute, as Prometheus does.
+/// Cuts the head into blocks, merges blocks and applies retention every minute, as Prometheus does,
+/// on the blocking thread pool: compaction takes seconds of CPU and file I/O, which must not hold an
+/// event loop (tasks run on them in `serve`).
 struct CompactionService: Service {
     let storage: Storage
     let logger: Logger
@@ -46,7 +49,7 @@ struct CompactionService: Service {
                 try? await Task.sleep(for: .seconds(60))
                 guard !Task.isCancelled else { return }
                 do {
-                    let written = try storage.compact()
+                    let written = try await NIOThreadPool.singleton.runIfActive { try storage.compact() }
                     if !written.isEmpty { logger.info("compacted", metadata: ["blocks": "\(written.count)"]) }
                 } catch {
                     logger.error("compaction failed", metadata: ["error": "\(error)"])

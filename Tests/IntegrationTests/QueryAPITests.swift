@@ -143,6 +143,35 @@ struct QueryAPITests {
         #expect(buildInfo.status == 200 && (buildInfo.json["data"] as? [String: Any])?["version"] != nil)
     }
 
+    @Test("a query that outgrows its in-place slice moves to the thread pool, once per shape, with the same answer")
+    func placement() async throws {
+        let inPlace = try EtcdmonServer(directory: try Self.copy("in-place"), arguments: ["--query.in-place-slice", "10s"])
+        let moved = try EtcdmonServer(directory: try Self.copy("moved"), arguments: ["--query.in-place-slice", "0s"])
+        defer { kill(inPlace.pid, SIGKILL); kill(moved.pid, SIGKILL) }
+        try await inPlace.waitUntilReady()
+        try await moved.waitUntilReady()
+        func exhausted(_ server: EtcdmonServer) async throws -> String {
+            let metrics = try await Command.run("/usr/bin/curl", ["-s", "http://\(server.address)/metrics"]).standardOutput
+            return metrics.split(separator: "\n").first { $0.hasPrefix("etcdmon_query_slices_exhausted_total ") }.map(String.init) ?? "none"
+        }
+        let requests: [(String, [String])] = [
+            ("/api/v1/query", ["query=sum by (instance) (rate(grpc_server_handled_total[5m]))", "time=1793494000"]),
+            ("/api/v1/query_range", ["query=max_over_time(etcd_server_has_leader[10m])", "start=1793491200", "end=1793495000", "step=60"]),
+        ]
+        for (round, expected) in [(1, "etcdmon_query_slices_exhausted_total 2"), (2, "etcdmon_query_slices_exhausted_total 2")] {
+            for (path, form) in requests {
+                let arguments = form.flatMap { ["--data-urlencode", $0] }
+                let reference = try await Command.run("/usr/bin/curl", ["-sG", "http://\(inPlace.address)\(path)"] + arguments)
+                let answer = try await Command.run("/usr/bin/curl", ["-sG", "http://\(moved.address)\(path)"] + arguments)
+                #expect(reference.standardOutput.hasPrefix("{\"status\":\"success\"") && reference.standardOutput.count > 200, "\(reference)")
+                #expect(answer.standardOutput == reference.standardOutput, "round \(round) \(path)")
+            }
+            // Each shape exhausts its slice once; the second round goes straight to the pool.
+            #expect(try await exhausted(moved) == expected, "round \(round)")
+        }
+        #expect(try await exhausted(inPlace) == "none", "within a long slice every query finishes in place")
+    }
+
     @Test("etcdmon query evaluates over a data directory, as a table and as the API's JSON")
     func queryCommand() async throws {
         let directory = try Self.copy("cli")

@@ -1,0 +1,55 @@
+import CoreMetrics
+import NIOPosix
+import PromQL
+import Synchronization
+
+/// Decides which thread evaluates a query. `etcdmon serve` runs Swift concurrency on NIO's event
+/// loops, so a request is answered without a thread hop (see `docs/architecture.md`); but a query
+/// evaluated there holds an event loop that also carries other connections and scrapes. So a query
+/// first runs in place with a short time slice; one that exhausts it runs again on the blocking
+/// thread pool, and its shape is remembered, so the next time (dashboards repeat their queries) it
+/// goes to the pool at once. Most queries finish within the slice and never pay for a hop.
+final class QueryPlacement: Sendable {
+    /// How long a query may run in place before it is moved to the pool.
+    let slice: Duration
+    private let pool: NIOThreadPool
+    /// Shapes (the query text, plus the range's width and step) that exhausted their slice.
+    private let expensive = Mutex<Set<String>>([])
+    /// Shapes remembered before the set starts over: bounds memory against clients that never
+    /// repeat a query (forgetting only costs one more slice for each).
+    static let capacity = 4_096
+
+    init(slice: Duration, pool: NIOThreadPool = .singleton) {
+        self.slice = slice
+        self.pool = pool
+    }
+
+    /// The value of `evaluate` under `engine`: in place if `shape` is not known to be expensive and
+    /// it finishes within the slice, otherwise on the pool.
+    func run(
+        _ shape: String, engine: Engine, _ evaluate: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
+    ) async throws(EvaluationError) -> QueryValue {
+        if !expensive.withLock({ $0.contains(shape) }) {
+            var sliced = engine
+            sliced.slice = .now + slice
+            do {
+                return try evaluate(sliced)
+            } catch where error.kind == .sliceExhausted {
+                Counter(label: "etcdmon_query_slices_exhausted_total").increment()
+                expensive.withLock { known in
+                    if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+                    known.insert(shape)
+                }
+            }
+        }
+        let outcome: Result<QueryValue, EvaluationError>
+        do {
+            outcome = try await pool.runIfActive { () -> Result<QueryValue, EvaluationError> in
+                do throws(EvaluationError) { return .success(try evaluate(engine)) } catch { return .failure(error) }
+            }
+        } catch {
+            throw EvaluationError(.execution, "query not evaluated: the query thread pool is shut down (\(error))")
+        }
+        return try outcome.get()
+    }
+}
