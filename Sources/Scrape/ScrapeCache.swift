@@ -11,8 +11,9 @@ import TSDB
 /// looked up by their text.
 struct ScrapeCache {
     struct Entry {
-        /// The series text exactly as the target wrote it (`name{labels}`).
-        let key: String
+        /// Where the series text exactly as the target wrote it (`name{labels}`) sits in `keyBytes`.
+        let keyStart: UInt32
+        let keyLength: UInt32
         /// Labels after target labels and metric relabelling; `nil` when relabelling dropped the series.
         let labels: Labels?
         var reference: SeriesReference?
@@ -24,7 +25,16 @@ struct ScrapeCache {
     }
 
     private var entries: [Entry] = []
+    /// Every entry's series text, back to back: one allocation per target rather than a string
+    /// (and its header) per series.
+    private var keyBytes: [UInt8] = []
+    /// Entries by series text, for lines that are not the one expected. Built on the first such
+    /// line and dropped after a scrape that needed none, so a target whose page keeps its order
+    /// (nearly all) holds no index at all.
     private var byKey: [String: Int] = [:]
+    private var indexed = false
+    /// Whether this scrape looked a line up in `byKey`.
+    private var lookedUp = false
     /// Entry indexes in the order the last scrape exposed them, and this scrape's so far.
     private var order: [Int] = []
     private var nextOrder: [Int] = []
@@ -36,6 +46,7 @@ struct ScrapeCache {
     mutating func beginScrape() {
         iteration += 1
         cursor = 0
+        lookedUp = false
         nextOrder.removeAll(keepingCapacity: true)
     }
 
@@ -44,15 +55,26 @@ struct ScrapeCache {
     mutating func see(
         _ bytes: UnsafeBufferPointer<UInt8>, explicitTimestamp: Bool, makeLabels: () -> Labels?
     ) -> (index: Int, labels: Labels?, reference: SeriesReference?, isNew: Bool) {
-        let key = String(decoding: bytes, as: UTF8.self)
-        if let known = byKey[key] {
-            cursor = entries[known].position + 1 // back in step after a line was added or removed
-            markSeen(known, explicitTimestamp: explicitTimestamp)
-            return (known, entries[known].labels, entries[known].reference, false)
+        // Before the first scrape ends there is nothing to look up: every series is new. (A page that
+        // repeats a series then gets two entries for it; the store refuses the second sample.)
+        var key: String?
+        if !order.isEmpty {
+            buildIndexIfNeeded()
+            lookedUp = true
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let known = byKey[text] {
+                cursor = entries[known].position + 1 // back in step after a line was added or removed
+                markSeen(known, explicitTimestamp: explicitTimestamp)
+                return (known, entries[known].labels, entries[known].reference, false)
+            }
+            key = text
         }
         let index = entries.count
-        entries.append(Entry(key: key, labels: makeLabels(), reference: nil, lastSeen: 0, explicitTimestamp: false, position: -1))
-        byKey[key] = index
+        entries.append(Entry(
+            keyStart: UInt32(keyBytes.count), keyLength: UInt32(bytes.count), labels: makeLabels(), reference: nil,
+            lastSeen: 0, explicitTimestamp: false, position: -1))
+        keyBytes.append(contentsOf: bytes)
+        if let key { byKey[key] = index }
         markSeen(index, explicitTimestamp: explicitTimestamp)
         return (index, entries[index].labels, nil, true)
     }
@@ -61,8 +83,27 @@ struct ScrapeCache {
     /// series in the last scrape — or returns `nil` when there is none.
     mutating func withExpectedKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         guard cursor < order.count else { return nil }
-        var key = entries[order[cursor]].key
-        return try key.withUTF8(body)
+        let entry = entries[order[cursor]]
+        return try keyBytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)]))
+        }
+    }
+
+    private mutating func buildIndexIfNeeded() {
+        guard !indexed else { return }
+        indexed = true
+        byKey.reserveCapacity(entries.count)
+        keyBytes.withUnsafeBufferPointer { all in
+            for (index, entry) in entries.enumerated() {
+                let text = String(decoding: all[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)], as: UTF8.self)
+                if byKey[text] == nil { byKey[text] = index }
+            }
+        }
+    }
+
+    private mutating func dropIndex() {
+        byKey = [:]
+        indexed = false
     }
 
     /// Marks the expected series (the one `withExpectedKey` offered, which the page repeated) as exposed.
@@ -93,18 +134,36 @@ struct ScrapeCache {
         if entries.contains(where: { $0.lastSeen != iteration }) {
             // Rare (a target stopped exposing something): rebuild without the vanished series.
             var kept: [Entry] = []
+            var keptBytes: [UInt8] = []
             var renumbered = [Int](repeating: -1, count: entries.count)
             for (index, entry) in entries.enumerated() {
                 if entry.lastSeen == iteration {
                     renumbered[index] = kept.count
-                    kept.append(entry)
+                    kept.append(Entry(
+                        keyStart: UInt32(keptBytes.count), keyLength: entry.keyLength, labels: entry.labels, reference: entry.reference,
+                        lastSeen: entry.lastSeen, explicitTimestamp: entry.explicitTimestamp, position: entry.position))
+                    keptBytes.append(contentsOf: keyBytes[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)])
                 } else if !entry.explicitTimestamp, let labels = entry.labels {
                     vanished.append(labels)
                 }
             }
+            if !vanished.isEmpty {
+                // A page that repeated a series in its first scrape left two entries for it: the
+                // one no longer matched is not a vanished series while its twin is still exposed.
+                let exposed = Set(kept.compactMap(\.labels))
+                vanished.removeAll { exposed.contains($0) }
+            }
             entries = kept
-            byKey = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.key, $0) })
+            keyBytes = keptBytes
+            dropIndex()
             nextOrder = nextOrder.map { renumbered[$0] }
+        } else if !lookedUp {
+            dropIndex()
+        }
+        if keyBytes.capacity > keyBytes.count + keyBytes.count / 8 {
+            keyBytes = [UInt8](unsafeUninitializedCapacity: keyBytes.count) { buffer, initialized in
+                initialized = buffer.initialize(fromContentsOf: keyBytes)
+            }
         }
         swap(&order, &nextOrder)
         for (position, index) in order.enumerated() { entries[index].position = position }
@@ -115,7 +174,8 @@ struct ScrapeCache {
     mutating func drain() -> [Labels] {
         defer {
             entries.removeAll(keepingCapacity: true)
-            byKey.removeAll(keepingCapacity: true)
+            keyBytes.removeAll(keepingCapacity: true)
+            dropIndex()
             order.removeAll(keepingCapacity: true)
             nextOrder.removeAll(keepingCapacity: true)
         }

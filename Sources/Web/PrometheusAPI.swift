@@ -278,7 +278,7 @@ public struct PrometheusAPI: Sendable {
         var engine = engine
         engine.deadline = .now + limits.timeout
         let outcome: Result<QueryValue, EvaluationError>
-        do throws(EvaluationError) { outcome = .success(try await placement.run(shape, engine: engine, body)) } catch { outcome = .failure(error) }
+        do throws(EvaluationError) { outcome = .success(try await placement.run(shape, headSeries: storage.head.seriesCount, engine: engine, body)) } catch { outcome = .failure(error) }
         switch outcome {
         case .success(let value): return value
         case .failure(let error):
