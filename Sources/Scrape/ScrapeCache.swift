@@ -17,11 +17,12 @@ struct ScrapeCache {
         /// Labels after target labels and metric relabelling; `nil` when relabelling dropped the series.
         let labels: Labels?
         var reference: SeriesReference?
-        var lastSeen: Int
         /// Series exposed with their own timestamps get no stale markers, as in Prometheus.
         var explicitTimestamp: Bool
+        /// The scrape that last exposed the series (a count that wraps: only equality matters).
+        var lastSeen: UInt32
         /// Where the series came in the last scrape's order.
-        var position: Int
+        var position: Int32
     }
 
     private var entries: [Entry] = []
@@ -35,16 +36,17 @@ struct ScrapeCache {
     private var indexed = false
     /// Whether this scrape looked a line up in `byKey`.
     private var lookedUp = false
-    /// Entry indexes in the order the last scrape exposed them, and this scrape's so far.
-    private var order: [Int] = []
-    private var nextOrder: [Int] = []
+    /// Entry indexes in the order the last scrape exposed them, and this scrape's so far (32 bits: a
+    /// target exposes far fewer than 2³¹ series, and these are kept per series).
+    private var order: [Int32] = []
+    private var nextOrder: [Int32] = []
     /// Where in `order` the next series is expected.
     private var cursor = 0
-    private var iteration = 0
+    private var iteration: UInt32 = 0
 
     /// Starts a scrape: series seen from now on count as exposed by it.
     mutating func beginScrape() {
-        iteration += 1
+        iteration &+= 1
         cursor = 0
         lookedUp = false
         nextOrder.removeAll(keepingCapacity: true)
@@ -63,7 +65,7 @@ struct ScrapeCache {
             lookedUp = true
             let text = String(decoding: bytes, as: UTF8.self)
             if let known = byKey[text] {
-                cursor = entries[known].position + 1 // back in step after a line was added or removed
+                cursor = Int(entries[known].position) + 1 // back in step after a line was added or removed
                 markSeen(known, explicitTimestamp: explicitTimestamp)
                 return (known, entries[known].labels, entries[known].reference, false)
             }
@@ -72,7 +74,7 @@ struct ScrapeCache {
         let index = entries.count
         entries.append(Entry(
             keyStart: UInt32(keyBytes.count), keyLength: UInt32(bytes.count), labels: makeLabels(), reference: nil,
-            lastSeen: 0, explicitTimestamp: false, position: -1))
+            explicitTimestamp: false, lastSeen: iteration &- 1, position: -1))
         keyBytes.append(contentsOf: bytes)
         if let key { byKey[key] = index }
         markSeen(index, explicitTimestamp: explicitTimestamp)
@@ -83,7 +85,7 @@ struct ScrapeCache {
     /// series in the last scrape — or returns `nil` when there is none.
     mutating func withExpectedKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         guard cursor < order.count else { return nil }
-        let entry = entries[order[cursor]]
+        let entry = entries[Int(order[cursor])]
         return try keyBytes.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)]))
         }
@@ -108,7 +110,7 @@ struct ScrapeCache {
 
     /// Marks the expected series (the one `withExpectedKey` offered, which the page repeated) as exposed.
     mutating func seeExpected(explicitTimestamp: Bool) -> (index: Int, labels: Labels?, reference: SeriesReference?) {
-        let index = order[cursor]
+        let index = Int(order[cursor])
         cursor += 1
         markSeen(index, explicitTimestamp: explicitTimestamp)
         return (index, entries[index].labels, entries[index].reference)
@@ -118,7 +120,7 @@ struct ScrapeCache {
     private mutating func markSeen(_ index: Int, explicitTimestamp: Bool) {
         entries[index].lastSeen = iteration
         entries[index].explicitTimestamp = explicitTimestamp
-        nextOrder.append(index)
+        nextOrder.append(Int32(index))
     }
 
     /// Remembers the storage reference of the entry at `index`.
@@ -135,13 +137,13 @@ struct ScrapeCache {
             // Rare (a target stopped exposing something): rebuild without the vanished series.
             var kept: [Entry] = []
             var keptBytes: [UInt8] = []
-            var renumbered = [Int](repeating: -1, count: entries.count)
+            var renumbered = [Int32](repeating: -1, count: entries.count)
             for (index, entry) in entries.enumerated() {
                 if entry.lastSeen == iteration {
-                    renumbered[index] = kept.count
+                    renumbered[index] = Int32(kept.count)
                     kept.append(Entry(
                         keyStart: UInt32(keptBytes.count), keyLength: entry.keyLength, labels: entry.labels, reference: entry.reference,
-                        lastSeen: entry.lastSeen, explicitTimestamp: entry.explicitTimestamp, position: entry.position))
+                        explicitTimestamp: entry.explicitTimestamp, lastSeen: entry.lastSeen, position: entry.position))
                     keptBytes.append(contentsOf: keyBytes[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)])
                 } else if !entry.explicitTimestamp, let labels = entry.labels {
                     vanished.append(labels)
@@ -156,7 +158,7 @@ struct ScrapeCache {
             entries = kept
             keyBytes = keptBytes
             dropIndex()
-            nextOrder = nextOrder.map { renumbered[$0] }
+            nextOrder = nextOrder.map { renumbered[Int($0)] }
         } else if !lookedUp {
             dropIndex()
         }
@@ -166,7 +168,7 @@ struct ScrapeCache {
             }
         }
         swap(&order, &nextOrder)
-        for (position, index) in order.enumerated() { entries[index].position = position }
+        for (position, index) in order.enumerated() { entries[Int(index)].position = Int32(position) }
         return vanished
     }
 

@@ -31,10 +31,12 @@ struct StructuredLogHandler: LogHandler {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// Foundation's Swift ISO 8601 style (UTC by default): `ISO8601DateFormatter` would build an ICU
+    /// formatter per line and keep about 3 MiB of ICU data resident for it.
+    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        timestampStyle.format(Date())
     }
 
     private static func logfmtValue(_ value: String) -> String {
