@@ -42,7 +42,10 @@ public final class Head: Sendable {
 
     struct State {
         var byLabels: [Labels: Int] = [:]
-        var byReference: [UInt64: Int] = [:]
+        /// Series by WAL reference, only while the WAL is replayed (its sample records name series by
+        /// reference); afterwards appends find series by the slot their `SeriesReference` carries, or
+        /// by labels once a truncation moved them, so no map per series is kept.
+        var replayReferences: [UInt64: Int] = [:]
         var series: [Series] = []
         var nextReference: UInt64 = 1
         /// Changes whenever series move within `series`, invalidating the slots references carry.
@@ -148,14 +151,14 @@ public final class Head: Sendable {
     }
 
     /// Marks series as not yet in the WAL (their record could not be written).
-    func forgetLogged(_ references: [UInt64]) {
+    func forgetLogged(_ series: [Labels]) {
         state.withLock { state in
-            for reference in references { if let index = state.byReference[reference] { state.series[index].logged = false } }
+            for labels in series { if let index = state.byLabels[labels] { state.series[index].logged = false } }
         }
     }
 
-    /// The series `reference` names, found without hashing labels; when the head dropped it since (a
-    /// truncation between append and commit), the series of `labels`, recreated under the same reference.
+    /// The series `reference` names, found without hashing labels; when a truncation moved it since,
+    /// the series of `labels` (recreated under the same reference if the truncation dropped it).
     private static func index(of reference: SeriesReference?, _ labels: Labels, in state: inout State, chunkRange: Int64) -> Int {
         if let reference {
             let slot = Int(reference.slot)
@@ -163,22 +166,17 @@ public final class Head: Sendable {
                state.series[slot].reference == reference.rawValue {
                 return slot
             }
-            if let known = state.byReference[reference.rawValue] { return known }
         }
         return index(of: labels, in: &state, chunkRange: chunkRange, reference: reference?.rawValue)
     }
 
     private static func index(of labels: Labels, in state: inout State, chunkRange: Int64, reference: UInt64?) -> Int {
-        if let known = state.byLabels[labels] {
-            if let reference { state.byReference[reference] = known }
-            return known
-        }
+        if let known = state.byLabels[labels] { return known }
         let reference = reference ?? state.nextReference
         state.nextReference = max(state.nextReference, reference + 1)
         let index = state.series.count
         state.series.append(Series(labels: labels, reference: reference, samples: ChunkedSeries(chunkRange: chunkRange), logged: false))
         state.byLabels[labels] = index
-        state.byReference[reference] = index
         state.statistics.seriesCreated += 1
         return index
     }
@@ -230,6 +228,7 @@ public final class Head: Sendable {
         state.withLock { state in
             let index = Self.index(of: labels, in: &state, chunkRange: chunkRange, reference: reference)
             state.series[index].logged = true
+            state.replayReferences[reference] = index
         }
     }
 
@@ -239,7 +238,7 @@ public final class Head: Sendable {
             var unknown = 0
             var result = CommitResult()
             for sample in samples {
-                guard let index = state.byReference[sample.reference] else {
+                guard let index = state.replayReferences[sample.reference] else {
                     unknown += 1
                     continue
                 }
@@ -247,6 +246,11 @@ public final class Head: Sendable {
             }
             return unknown
         }
+    }
+
+    /// Ends WAL replay: frees the reference map it needed.
+    func endReplay() {
+        state.withLock { $0.replayReferences = [:] }
     }
 
     /// Sets the time before which samples are refused (the end of the newest block).
@@ -278,11 +282,8 @@ public final class Head: Sendable {
             state.generation += 1
             layoutGeneration.store(state.generation, ordering: .releasing)
             state.byLabels = [:]
-            state.byReference = [:]
-            for (index, series) in kept.enumerated() {
-                state.byLabels[series.labels] = index
-                state.byReference[series.reference] = index
-            }
+            state.replayReferences = [:]
+            for (index, series) in kept.enumerated() { state.byLabels[series.labels] = index }
         }
     }
 

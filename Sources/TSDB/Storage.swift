@@ -67,7 +67,7 @@ public final class Storage: Sendable {
                 try wal.log(records)
                 if options.syncEveryCommit { try wal.sync() }
             } catch {
-                head.forgetLogged(newSeries.map(\.reference))
+                head.forgetLogged(newSeries.map(\.labels))
                 state.walFailures += 1
                 throw error
             }
@@ -121,6 +121,7 @@ public final class Storage: Sendable {
         } catch {
             throw TSDBError.io(path: directory, reason: "\(error)")
         }
+        head.endReplay()
         if unknownReferences > 0 { warnings.append("WAL replay skipped \(unknownReferences) samples of unknown series") }
         return warnings
     }
