@@ -85,10 +85,11 @@ struct ScrapeCache {
     /// series in the last scrape — or returns `nil` when there is none.
     mutating func withExpectedKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         guard cursor < order.count else { return nil }
-        let entry = entries[Int(order[cursor])]
-        return try keyBytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)]))
-        }
+        // The two fields alone: copying the entry would retain and release its labels per sample.
+        let index = Int(order[cursor])
+        let start = Int(entries[index].keyStart)
+        let end = start + Int(entries[index].keyLength)
+        return try keyBytes.withUnsafeBufferPointer { all in try body(UnsafeBufferPointer(rebasing: all[start..<end])) }
     }
 
     private mutating func buildIndexIfNeeded() {

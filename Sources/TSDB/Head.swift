@@ -46,6 +46,9 @@ public final class Head: Sendable {
         /// reference); afterwards appends find series by the slot their `SeriesReference` carries, or
         /// by labels once a truncation moved them, so no map per series is kept.
         var replayReferences: [UInt64: Int] = [:]
+        /// Series whose record the WAL does not hold yet: while there are none (the steady state of
+        /// scraping), a commit need not look through its batch for them.
+        var unlogged = 0
         var series: [Series] = []
         var nextReference: UInt64 = 1
         /// Changes whenever series move within `series`, invalidating the slots references carry.
@@ -139,10 +142,12 @@ public final class Head: Sendable {
     func unloggedSeries(in batch: [PendingSample]) -> [(reference: UInt64, labels: Labels)] {
         state.withLock { state in
             var result: [(UInt64, Labels)] = []
+            guard state.unlogged > 0 else { return result }
             for sample in batch {
                 let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
                 if !state.series[index].logged {
                     state.series[index].logged = true // tentatively; `forgetLogged` undoes it on failure
+                    state.unlogged -= 1
                     result.append((state.series[index].reference, state.series[index].labels))
                 }
             }
@@ -153,7 +158,11 @@ public final class Head: Sendable {
     /// Marks series as not yet in the WAL (their record could not be written).
     func forgetLogged(_ series: [Labels]) {
         state.withLock { state in
-            for labels in series { if let index = state.byLabels[labels] { state.series[index].logged = false } }
+            for labels in series {
+                guard let index = state.byLabels[labels], state.series[index].logged else { continue }
+                state.series[index].logged = false
+                state.unlogged += 1
+            }
         }
     }
 
@@ -176,6 +185,7 @@ public final class Head: Sendable {
         state.nextReference = max(state.nextReference, reference + 1)
         let index = state.series.count
         state.series.append(Series(labels: labels, reference: reference, samples: ChunkedSeries(chunkRange: chunkRange), logged: false))
+        state.unlogged += 1
         state.byLabels[labels] = index
         state.statistics.seriesCreated += 1
         return index
@@ -227,7 +237,10 @@ public final class Head: Sendable {
     func restoreSeries(reference: UInt64, labels: Labels) {
         state.withLock { state in
             let index = Self.index(of: labels, in: &state, chunkRange: chunkRange, reference: reference)
-            state.series[index].logged = true
+            if !state.series[index].logged {
+                state.series[index].logged = true
+                state.unlogged -= 1
+            }
             state.replayReferences[reference] = index
         }
     }
@@ -284,6 +297,7 @@ public final class Head: Sendable {
             state.byLabels = [:]
             state.replayReferences = [:]
             for (index, series) in kept.enumerated() { state.byLabels[series.labels] = index }
+            state.unlogged = kept.count { !$0.logged }
         }
     }
 
