@@ -8,12 +8,14 @@ head series, data-directory bytes per sample, and whether every scrape round was
 durations, samples appended against the number expected). Prints a Markdown table and a JSON line.
 
 Usage: bench_ingest.py ETCDMON_BINARY [--members 50 500 1000] [--duration 120] [--interval 15] [--systems etcdmon]
+                       [--repeat N]
 """
 import argparse
 import json
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -153,6 +155,24 @@ scrape_configs:
     }
 
 
+def median_result(runs):
+    """One result whose every figure is the median of `runs` (the worst for targets up and slowest scrape)."""
+    if len(runs) == 1:
+        return runs[0]
+    merged = dict(runs[0])
+    for key, value in runs[0].items():
+        if isinstance(value, (int, float)) and key not in ("members",):
+            values = [run[key] for run in runs if run[key] is not None]
+            if key == "targets_up":
+                merged[key] = min(values)
+            elif key == "slowest_scrape_seconds":
+                merged[key] = max(values)
+            elif values:
+                merged[key] = statistics.median(values)
+    merged["runs"] = len(runs)
+    return merged
+
+
 def main():
     global ETCDMON
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -161,6 +181,9 @@ def main():
     parser.add_argument("--duration", type=int, default=120, help="measured seconds per system and member count")
     parser.add_argument("--interval", type=int, default=15, help="scrape interval in seconds")
     parser.add_argument("--systems", nargs="+", default=["prometheus", "etcdmon"], choices=list(SYSTEMS))
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per system, alternating systems; the tables show each figure's median "
+                             "(this VM's CPU time per sample varies by up to 1.6x between runs)")
     arguments = parser.parse_args()
     ETCDMON = arguments.etcdmon
 
@@ -183,10 +206,13 @@ def main():
                 time.sleep(0.1)
             page = http_text(f"http://{SIMULATOR_HOST}:{SIMULATOR_PORT}/metrics")
             samples_per_scrape = sum(1 for line in page.splitlines() if line and not line.startswith("#")) + 5
-            for name in arguments.systems:
-                result = run_system(name, workdir, targets, members, samples_per_scrape, arguments.duration, arguments.interval)
-                print(json.dumps(result), flush=True)
-                results.append(result)
+            runs = {name: [] for name in arguments.systems}
+            for _ in range(arguments.repeat):
+                for name in arguments.systems:
+                    result = run_system(name, workdir, targets, members, samples_per_scrape, arguments.duration, arguments.interval)
+                    print(json.dumps(result), flush=True)
+                    runs[name].append(result)
+            results += [median_result(runs[name]) for name in arguments.systems]
         finally:
             simulator.send_signal(signal.SIGTERM)
             simulator.wait(timeout=30)
