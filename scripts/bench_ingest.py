@@ -105,6 +105,7 @@ def wait_ready(process, name):
 
 def run_system(name, workdir, targets, members, samples_per_scrape, duration, interval):
     data = os.path.join(workdir, name)
+    shutil.rmtree(data, ignore_errors=True)  # every run starts from an empty store (--repeat reuses the directory)
     config = os.path.join(workdir, f"{name}.yml")
     with open(config, "w") as file:
         file.write(f"""global:

@@ -84,7 +84,7 @@ public struct PrometheusAPI: Sendable {
                 }
             }
         }
-        api.get("status/tsdb") { request, _ in await respond(request) { () async throws(APIError) in try tsdbStatus() } }
+        api.get("status/tsdb") { request, _ in await respond(request) { () async throws(APIError) in try await tsdbStatus() } }
     }
 
     // MARK: - Endpoints
@@ -144,9 +144,13 @@ public struct PrometheusAPI: Sendable {
         guard !selectors.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
         let start = try parameters.time("start", fallback: Int64.min / 2)
         let end = try parameters.time("end", fallback: Int64.max / 2)
-        var found = Set<Labels>()
-        for selector in selectors {
-            for series in try select(try matchers(selector), start: start, end: end) { found.insert(series.labels) }
+        let selected = try selectors.map { (selector) throws(APIError) in try matchers(selector) }
+        let found = try await placement.read(headSeries: storage.head.seriesCount) { [self] () throws(APIError) -> Set<Labels> in
+            var found = Set<Labels>()
+            for matchers in selected {
+                for series in try select(matchers, start: start, end: end) { found.insert(series.labels) }
+            }
+            return found
         }
         return JSONWriter.object { writer in
             writer.raw("[")
@@ -160,22 +164,24 @@ public struct PrometheusAPI: Sendable {
 
     func labels(_ request: Request) async throws(APIError) -> [UInt8] {
         let parameters = try await readParameters(request)
-        let names = try namesOrValues(parameters) { querier, matchers throws(TSDBError) in try querier.labelNames(matchers) }
+        let names = try await namesOrValues(parameters) { querier, matchers throws(TSDBError) in try querier.labelNames(matchers) }
         return JSONWriter.object { writer in writer.stringArray(names) }
     }
 
     func labelValues(_ request: Request, name: String) async throws(APIError) -> [UInt8] {
         let parameters = try await readParameters(request)
-        let values = try namesOrValues(parameters) { querier, matchers throws(TSDBError) in try querier.labelValues(name, matchers) }
+        let values = try await namesOrValues(parameters) { querier, matchers throws(TSDBError) in try querier.labelValues(name, matchers) }
         return JSONWriter.object { writer in writer.stringArray(values) }
     }
 
-    func tsdbStatus() throws(APIError) -> [UInt8] {
+    func tsdbStatus() async throws(APIError) -> [UInt8] {
         let head = storage.head
         let statistics = head.statistics
-        let range = head.timeRange
-        let (labels, chunks) = head.seriesLabels()
-        let cardinality = HeadCardinality(labels)
+        let (range, labels, chunks, cardinality) = try await placement.read(headSeries: head.seriesCount) { () throws(APIError) in
+            let range = head.timeRange
+            let (labels, chunks) = head.seriesLabels()
+            return (range, labels, chunks, HeadCardinality(labels))
+        }
         return JSONWriter.object { writer in
             writer.raw("{\"headStats\":{\"numSeries\":")
             writer.integer(labels.count)
@@ -252,18 +258,18 @@ public struct PrometheusAPI: Sendable {
     }
 
     private func namesOrValues(
-        _ parameters: RequestParameters, _ read: (any Querier, [LabelMatcher]) throws(TSDBError) -> [String]
-    ) throws(APIError) -> [String] {
-        let selectors = parameters.all("match[]")
-        do {
-            if selectors.isEmpty { return try read(storage.querier(), []) }
-            var result = Set<String>()
-            for selector in selectors { result.formUnion(try read(storage.querier(), try matchers(selector))) }
-            return result.sortedByBytes()
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.internal, "\(error)")
+        _ parameters: RequestParameters, _ read: @escaping @Sendable (any Querier, [LabelMatcher]) throws(TSDBError) -> [String]
+    ) async throws(APIError) -> [String] {
+        let selected = try parameters.all("match[]").map { (selector) throws(APIError) in try matchers(selector) }
+        return try await placement.read(headSeries: storage.head.seriesCount) { [storage] () throws(APIError) -> [String] in
+            do throws(TSDBError) {
+                if selected.isEmpty { return try read(storage.querier(), []) }
+                var result = Set<String>()
+                for matchers in selected { result.formUnion(try read(storage.querier(), matchers)) }
+                return result.sortedByBytes()
+            } catch {
+                throw APIError(.internal, "\(error)")
+            }
         }
     }
 
@@ -370,50 +376,6 @@ func respond(_ request: Request, _ body: () async throws(APIError) -> [UInt8]) a
 /// The version etcdmon reports.
 public enum EtcdmonVersion {
     public static let current = "0.1.0"
-}
-
-/// Limits how many queries run at once; the rest wait their turn. A lock, not an actor: the
-/// common case (a free slot) takes no suspension and no hop.
-final class ConcurrencyGate: Sendable {
-    private let state: Mutex<(running: Int, waiting: [CheckedContinuation<Void, Never>])>
-    private let limit: Int
-
-    init(limit: Int) {
-        self.limit = max(1, limit)
-        state = Mutex((0, []))
-    }
-
-    func enter() async {
-        let admitted = state.withLock { state in
-            guard state.running < limit else { return false }
-            state.running += 1
-            return true
-        }
-        guard !admitted else { return }
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state in
-                // A slot may have freed up between the two locks.
-                guard state.running < limit else {
-                    state.waiting.append(continuation)
-                    return false
-                }
-                state.running += 1
-                return true
-            }
-            if resumeNow { continuation.resume() }
-        }
-    }
-
-    func leave() {
-        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            if state.waiting.isEmpty {
-                state.running -= 1
-                return nil
-            }
-            return state.waiting.removeFirst() // the slot passes to the next waiter
-        }
-        next?.resume()
-    }
 }
 
 extension JSONWriter {

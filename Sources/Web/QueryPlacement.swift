@@ -12,7 +12,8 @@ import Synchronization
 ///
 /// The slice is checked between selectors and steps, not inside one selector's load; over the head
 /// that load starts with a snapshot of every series (the head has no postings index yet), so while
-/// the head is larger than `largestHeadInPlace` every query goes to the pool.
+/// the head is larger than `largestHeadInPlace` every query goes to the pool, and so do the series
+/// and label lookups (`read`).
 final class QueryPlacement: Sendable {
     /// How long a query may run in place before it is moved to the pool.
     let slice: Duration
@@ -56,6 +57,24 @@ final class QueryPlacement: Sendable {
             }
         } catch {
             throw EvaluationError(.execution, "query not evaluated: the query thread pool is shut down (\(error))")
+        }
+        return try outcome.get()
+    }
+
+    /// The result of `work`, storage reads whose cost grows with the head (series and label lookups,
+    /// head statistics): in place while the head holds at most `largestHeadInPlace` series, on the
+    /// pool beyond (and always with a zero slice).
+    func read<Value: Sendable>(
+        headSeries: Int, _ work: @escaping @Sendable () throws(APIError) -> Value
+    ) async throws(APIError) -> Value {
+        if headSeries <= Self.largestHeadInPlace, slice > .zero { return try work() }
+        let outcome: Result<Value, APIError>
+        do {
+            outcome = try await pool.runIfActive { () -> Result<Value, APIError> in
+                do throws(APIError) { return .success(try work()) } catch { return .failure(error) }
+            }
+        } catch {
+            throw APIError(.internal, "not read: the query thread pool is shut down (\(error))")
         }
         return try outcome.get()
     }

@@ -23,14 +23,19 @@ final class SelfMetrics: Sendable {
     init(storage: Storage) {
         self.storage = storage
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        headSeries = registry.makeGauge(name: "etcdmon_tsdb_head_series", help: "Series in the in-memory head.")
-        headSamples = registry.makeCounter(name: "etcdmon_tsdb_head_samples_appended_total", help: "Samples appended to the head since start.")
-        blocks = registry.makeGauge(name: "etcdmon_tsdb_blocks_loaded", help: "Persisted blocks.")
-        walFailures = registry.makeCounter(name: "etcdmon_tsdb_wal_write_failures_total", help: "Commits that failed because the WAL could not be written.")
-        cpuSeconds = registry.makeCounter(name: "process_cpu_seconds_total", help: "Total user and system CPU time spent in seconds.")
-        residentMemory = registry.makeGauge(name: "process_resident_memory_bytes", help: "Resident memory size in bytes.")
-        startTime = registry.makeGauge(name: "process_start_time_seconds", help: "Start time of the process since the epoch, in seconds.")
+        headSeries = registry.makeGauge(descriptor: Self.descriptor("etcdmon_tsdb_head_series", "Series in the in-memory head."))
+        headSamples = registry.makeCounter(descriptor: Self.descriptor("etcdmon_tsdb_head_samples_appended_total", "Samples appended to the head since start."))
+        blocks = registry.makeGauge(descriptor: Self.descriptor("etcdmon_tsdb_blocks_loaded", "Persisted blocks."))
+        walFailures = registry.makeCounter(descriptor: Self.descriptor("etcdmon_tsdb_wal_write_failures_total", "Commits that failed because the WAL could not be written."))
+        cpuSeconds = registry.makeCounter(descriptor: Self.descriptor("process_cpu_seconds_total", "Total user and system CPU time spent in seconds."))
+        residentMemory = registry.makeGauge(descriptor: Self.descriptor("process_resident_memory_bytes", "Resident memory size in bytes."))
+        startTime = registry.makeGauge(descriptor: Self.descriptor("process_start_time_seconds", "Start time of the process since the epoch, in seconds."))
         startTime.set(Date().timeIntervalSince1970)
+    }
+
+    /// A whole metric name (swift-prometheus would otherwise join namespace, subsystem, name and unit).
+    private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
     }
 
     /// The exposition text.
