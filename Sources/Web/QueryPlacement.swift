@@ -50,15 +50,9 @@ final class QueryPlacement: Sendable {
                 }
             }
         }
-        let outcome: Result<QueryValue, EvaluationError>
-        do {
-            outcome = try await pool.runIfActive { () -> Result<QueryValue, EvaluationError> in
-                do throws(EvaluationError) { return .success(try evaluate(engine)) } catch { return .failure(error) }
-            }
-        } catch {
-            throw EvaluationError(.execution, "query not evaluated: the query thread pool is shut down (\(error))")
+        return try await onPool { () throws(EvaluationError) in try evaluate(engine) } unavailable: { error in
+            EvaluationError(.execution, "query not evaluated: the query thread pool is shut down (\(error))")
         }
-        return try outcome.get()
     }
 
     /// The result of `work`, storage reads whose cost grows with the head (series and label lookups,
@@ -68,13 +62,20 @@ final class QueryPlacement: Sendable {
         headSeries: Int, _ work: @escaping @Sendable () throws(APIError) -> Value
     ) async throws(APIError) -> Value {
         if headSeries <= Self.largestHeadInPlace, slice > .zero { return try work() }
-        let outcome: Result<Value, APIError>
+        return try await onPool(work) { error in APIError(.internal, "not read: the query thread pool is shut down (\(error))") }
+    }
+
+    /// `work` on the pool; `unavailable` makes the error for a pool that has shut down.
+    private func onPool<Value: Sendable, Failure: Error>(
+        _ work: @escaping @Sendable () throws(Failure) -> Value, unavailable: (any Error) -> Failure
+    ) async throws(Failure) -> Value {
+        let outcome: Result<Value, Failure>
         do {
-            outcome = try await pool.runIfActive { () -> Result<Value, APIError> in
-                do throws(APIError) { return .success(try work()) } catch { return .failure(error) }
+            outcome = try await pool.runIfActive { () -> Result<Value, Failure> in
+                do throws(Failure) { return .success(try work()) } catch { return .failure(error) }
             }
         } catch {
-            throw APIError(.internal, "not read: the query thread pool is shut down (\(error))")
+            throw unavailable(error)
         }
         return try outcome.get()
     }
