@@ -56,6 +56,13 @@ public final class Head: Sendable {
         /// Samples before this time belong to blocks already written.
         var minValidTime: Int64 = .min
         var statistics = Statistics()
+
+        /// Sets whether the WAL holds series `index`'s record, keeping `unlogged` in step.
+        mutating func setLogged(_ index: Int, _ logged: Bool) {
+            guard series[index].logged != logged else { return }
+            series[index].logged = logged
+            unlogged += logged ? -1 : 1
+        }
     }
 
     /// Width of the aligned ranges chunks stay within (the block range, 2 h by default).
@@ -146,8 +153,7 @@ public final class Head: Sendable {
             for sample in batch {
                 let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
                 if !state.series[index].logged {
-                    state.series[index].logged = true // tentatively; `forgetLogged` undoes it on failure
-                    state.unlogged -= 1
+                    state.setLogged(index, true) // tentatively; `forgetLogged` undoes it on failure
                     result.append((state.series[index].reference, state.series[index].labels))
                 }
             }
@@ -158,11 +164,7 @@ public final class Head: Sendable {
     /// Marks series as not yet in the WAL (their record could not be written).
     func forgetLogged(_ series: [Labels]) {
         state.withLock { state in
-            for labels in series {
-                guard let index = state.byLabels[labels], state.series[index].logged else { continue }
-                state.series[index].logged = false
-                state.unlogged += 1
-            }
+            for labels in series { if let index = state.byLabels[labels] { state.setLogged(index, false) } }
         }
     }
 
@@ -237,10 +239,7 @@ public final class Head: Sendable {
     func restoreSeries(reference: UInt64, labels: Labels) {
         state.withLock { state in
             let index = Self.index(of: labels, in: &state, chunkRange: chunkRange, reference: reference)
-            if !state.series[index].logged {
-                state.series[index].logged = true
-                state.unlogged -= 1
-            }
+            state.setLogged(index, true)
             state.replayReferences[reference] = index
         }
     }
