@@ -31,9 +31,8 @@ struct ScrapeCache {
     private var keyBytes: [UInt8] = []
     /// Entries by series text, for lines that are not the one expected. Built on the first such
     /// line and dropped after a scrape that needed none, so a target whose page keeps its order
-    /// (nearly all) holds no index at all.
+    /// (nearly all) holds no index at all. (Built only when there are entries, so empty means unbuilt.)
     private var byKey: [String: Int] = [:]
-    private var indexed = false
     /// Whether this scrape looked a line up in `byKey`.
     private var lookedUp = false
     /// Entry indexes in the order the last scrape exposed them, and this scrape's so far (32 bits: a
@@ -93,8 +92,7 @@ struct ScrapeCache {
     }
 
     private mutating func buildIndexIfNeeded() {
-        guard !indexed else { return }
-        indexed = true
+        guard byKey.isEmpty else { return }
         byKey.reserveCapacity(entries.count)
         keyBytes.withUnsafeBufferPointer { all in
             for (index, entry) in entries.enumerated() {
@@ -102,11 +100,6 @@ struct ScrapeCache {
                 if byKey[text] == nil { byKey[text] = index }
             }
         }
-    }
-
-    private mutating func dropIndex() {
-        byKey = [:]
-        indexed = false
     }
 
     /// Marks the expected series (the one `withExpectedKey` offered, which the page repeated) as exposed.
@@ -158,10 +151,10 @@ struct ScrapeCache {
             }
             entries = kept
             keyBytes = keptBytes
-            dropIndex()
+            byKey = [:]
             nextOrder = nextOrder.map { renumbered[Int($0)] }
         } else if !lookedUp {
-            dropIndex()
+            byKey = [:]
         }
         if keyBytes.capacity > keyBytes.count + keyBytes.count / 8 {
             keyBytes = [UInt8](unsafeUninitializedCapacity: keyBytes.count) { buffer, initialized in
@@ -178,7 +171,7 @@ struct ScrapeCache {
         defer {
             entries.removeAll(keepingCapacity: true)
             keyBytes.removeAll(keepingCapacity: true)
-            dropIndex()
+            byKey = [:]
             order.removeAll(keepingCapacity: true)
             nextOrder.removeAll(keepingCapacity: true)
         }
