@@ -28,7 +28,7 @@ public struct PrometheusAPI: Sendable {
         self.flags = flags
         self.scrapeManager = scrapeManager
         gate = ConcurrencyGate(limit: limits.maxConcurrency)
-        placement = QueryPlacement(slice: limits.inPlaceSlice)
+        placement = QueryPlacement(slice: limits.inPlaceSlice, head: storage.head)
     }
 
     /// Adds the API's routes to `router`.
@@ -145,10 +145,15 @@ public struct PrometheusAPI: Sendable {
         let start = try parameters.time("start", fallback: Int64.min / 2)
         let end = try parameters.time("end", fallback: Int64.max / 2)
         let selected = try selectors.map { (selector) throws(APIError) in try matchers(selector) }
-        let found = try await placement.read(headSeries: storage.head.seriesCount) { [self] () throws(APIError) -> Set<Labels> in
+        let found = try await placement.read { [storage] () throws(APIError) -> Set<Labels> in
+            let querier = storage.querier()
             var found = Set<Labels>()
-            for matchers in selected {
-                for series in try select(matchers, start: start, end: end) { found.insert(series.labels) }
+            do throws(TSDBError) {
+                for matchers in selected {
+                    for series in try querier.select(matchers, minTime: start, maxTime: end) { found.insert(series.labels) }
+                }
+            } catch {
+                throw APIError(.internal, "\(error)")
             }
             return found
         }
@@ -177,7 +182,7 @@ public struct PrometheusAPI: Sendable {
     func tsdbStatus() async throws(APIError) -> [UInt8] {
         let head = storage.head
         let statistics = head.statistics
-        let (range, labels, chunks, cardinality) = try await placement.read(headSeries: head.seriesCount) { () throws(APIError) in
+        let (range, labels, chunks, cardinality) = try await placement.read { () throws(APIError) in
             let range = head.timeRange
             let (labels, chunks) = head.seriesLabels()
             return (range, labels, chunks, HeadCardinality(labels))
@@ -251,21 +256,16 @@ public struct PrometheusAPI: Sendable {
         }
     }
 
-    private func select(_ matchers: [LabelMatcher], start: Int64, end: Int64) throws(APIError) -> [StoredSeries] {
-        do { return try storage.querier().select(matchers, minTime: start, maxTime: end) } catch {
-            throw APIError(.internal, "\(error)")
-        }
-    }
-
     private func namesOrValues(
         _ parameters: RequestParameters, _ read: @escaping @Sendable (any Querier, [LabelMatcher]) throws(TSDBError) -> [String]
     ) async throws(APIError) -> [String] {
         let selected = try parameters.all("match[]").map { (selector) throws(APIError) in try matchers(selector) }
-        return try await placement.read(headSeries: storage.head.seriesCount) { [storage] () throws(APIError) -> [String] in
+        return try await placement.read { [storage] () throws(APIError) -> [String] in
+            let querier = storage.querier()
             do throws(TSDBError) {
-                if selected.isEmpty { return try read(storage.querier(), []) }
+                if selected.isEmpty { return try read(querier, []) }
                 var result = Set<String>()
-                for matchers in selected { result.formUnion(try read(storage.querier(), matchers)) }
+                for matchers in selected { result.formUnion(try read(querier, matchers)) }
                 return result.sortedByBytes()
             } catch {
                 throw APIError(.internal, "\(error)")
@@ -283,11 +283,9 @@ public struct PrometheusAPI: Sendable {
         defer { gate.leave() }
         var engine = engine
         engine.deadline = .now + limits.timeout
-        let outcome: Result<QueryValue, EvaluationError>
-        do throws(EvaluationError) { outcome = .success(try await placement.run(shape, headSeries: storage.head.seriesCount, engine: engine, body)) } catch { outcome = .failure(error) }
-        switch outcome {
-        case .success(let value): return value
-        case .failure(let error):
+        do throws(EvaluationError) {
+            return try await placement.run(shape, engine: engine, body)
+        } catch {
             switch error.kind {
             case .timeout: throw APIError(.timeout, error.message)
             case .storage: throw APIError(.internal, error.message)

@@ -2,6 +2,7 @@ import CoreMetrics
 import NIOPosix
 import PromQL
 import Synchronization
+import TSDB
 
 /// Decides which thread evaluates a query. `etcdmon serve` runs Swift concurrency on NIO's event
 /// loops, so a request is answered without a thread hop (see `docs/architecture.md`); but a query
@@ -18,6 +19,8 @@ final class QueryPlacement: Sendable {
     /// How long a query may run in place before it is moved to the pool.
     let slice: Duration
     private let pool: NIOThreadPool
+    /// The head whose size decides whether anything runs in place.
+    private let head: Head
     /// Shapes (the query text, plus the range's width and step) that exhausted their slice.
     private let expensive = Mutex<Set<String>>([])
     /// Shapes remembered before the set starts over: bounds memory against clients that never
@@ -27,17 +30,21 @@ final class QueryPlacement: Sendable {
     /// 20–40 ns per series, so this bounds it to one or two milliseconds.
     static let largestHeadInPlace = 50_000
 
-    init(slice: Duration, pool: NIOThreadPool = .singleton) {
+    init(slice: Duration, head: Head, pool: NIOThreadPool = .singleton) {
         self.slice = slice
+        self.head = head
         self.pool = pool
     }
 
-    /// The value of `evaluate` under `engine`: in place if the head (of `headSeries` series) is small,
-    /// `shape` is not known to be expensive and it finishes within the slice; otherwise on the pool.
+    /// Whether the head is small enough for its snapshot to be taken in place.
+    private var headIsSmall: Bool { head.seriesCount <= Self.largestHeadInPlace }
+
+    /// The value of `evaluate` under `engine`: in place if the head is small, `shape` is not known to
+    /// be expensive and it finishes within the slice; otherwise on the pool.
     func run(
-        _ shape: String, headSeries: Int, engine: Engine, _ evaluate: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
+        _ shape: String, engine: Engine, _ evaluate: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
     ) async throws(EvaluationError) -> QueryValue {
-        if headSeries <= Self.largestHeadInPlace, !expensive.withLock({ $0.contains(shape) }) {
+        if headIsSmall, !expensive.withLock({ $0.contains(shape) }) {
             var sliced = engine
             sliced.slice = .now + slice
             do {
@@ -58,10 +65,8 @@ final class QueryPlacement: Sendable {
     /// The result of `work`, storage reads whose cost grows with the head (series and label lookups,
     /// head statistics): in place while the head holds at most `largestHeadInPlace` series, on the
     /// pool beyond (and always with a zero slice).
-    func read<Value: Sendable>(
-        headSeries: Int, _ work: @escaping @Sendable () throws(APIError) -> Value
-    ) async throws(APIError) -> Value {
-        if headSeries <= Self.largestHeadInPlace, slice > .zero { return try work() }
+    func read<Value: Sendable>(_ work: @escaping @Sendable () throws(APIError) -> Value) async throws(APIError) -> Value {
+        if headIsSmall, slice > .zero { return try work() }
         return try await onPool(work) { error in APIError(.internal, "not read: the query thread pool is shut down (\(error))") }
     }
 
