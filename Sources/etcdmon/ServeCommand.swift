@@ -63,10 +63,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Tasks run on NIO's event loops, where the server and the scrape client do their I/O: a
-        // request or a scrape response is handled on the thread that read it, with no hop to Swift's
-        // cooperative pool and back (about 10 % of scrape CPU, 0.05–0.1 ms per query). Blocking work
-        // goes to NIO's thread pool instead: compaction, and queries that outgrow their slice.
+        // Tasks run on NIO's event loops, where the HTTP server does its I/O: a request is answered
+        // on the thread that read it, with no hop to Swift's cooperative pool and back (0.05–0.1 ms
+        // per query). What may block or wait runs elsewhere: scrape loops on `ScrapeExecutor`;
+        // compaction, and queries that outgrow their slice, on NIO's thread pool.
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let (host, port) = try Self.address(listenAddress)
         var limits = QueryLimits()
