@@ -2,6 +2,8 @@ import Config
 import EtcdmonModel
 import Exposition
 import Logging
+import NIOCore
+import NIOPosix
 import Synchronization
 import TSDB
 
@@ -18,6 +20,10 @@ public final class ScrapeLoop: Sendable {
     private let sink: any SampleSink
     private let logger: Logger
     private let counters: ScrapeCounters
+    /// Where the loop's timer fires and its target's connection lives. Swift's `Task.sleep` would
+    /// wake Dispatch's timer thread and then a worker each time; an event-loop timer resumes the loop
+    /// straight from the loop the scrape's request then goes out on.
+    private let eventLoop: any EventLoop
     private let state: Mutex<State>
 
     private struct State {
@@ -28,7 +34,10 @@ public final class ScrapeLoop: Sendable {
         /// Out of the state while a scrape uses it (the scrape owns it then, so it is not copied).
         var cache = ScrapeCache()
         var stopping = false
-        var sleeper: Task<Void, Never>?
+        /// The size of the last body fetched, to allocate the next one's buffer at once.
+        var lastBodySize = 0
+        /// The pending wake-up, cancelled by `stop`.
+        var wake: Scheduled<Void>?
     }
 
     /// Creates a loop; `run()` starts it.
@@ -39,6 +48,7 @@ public final class ScrapeLoop: Sendable {
         self.scraper = scraper
         self.sink = sink
         self.counters = counters
+        eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         var logger = logger
         logger[metadataKey: "target"] = "\(target.url)"
         self.logger = logger
@@ -53,26 +63,25 @@ public final class ScrapeLoop: Sendable {
 
     /// Scrapes until `stop()`.
     public func run() async {
-        let clock = ContinuousClock()
-        let interval = Duration.milliseconds(job.scrapeInterval)
+        let interval = TimeAmount.milliseconds(job.scrapeInterval)
         let now = Timestamp.now()
         let offset = Int64(truncatingIfNeeded: UInt64(truncatingIfNeeded: target.labels.hashValueStable) % UInt64(job.scrapeInterval))
-        var next = clock.now + .milliseconds(((offset - now % job.scrapeInterval) % job.scrapeInterval + job.scrapeInterval) % job.scrapeInterval)
-        while await sleep(until: next, clock: clock) {
+        var next = NIODeadline.now() + .milliseconds(((offset - now % job.scrapeInterval) % job.scrapeInterval + job.scrapeInterval) % job.scrapeInterval)
+        while await sleep(until: next) {
             await scrapeOnce()
-            next += interval
-            while next < clock.now { next += interval } // a slow scrape skips ticks rather than bunching them
+            next = next + interval
+            while next < .now() { next = next + interval } // a slow scrape skips ticks rather than bunching them
         }
     }
 
     /// Stops the loop after any scrape in flight; with `markStale`, its series get stale markers
     /// (the target went away, as opposed to etcdmon shutting down).
     public func stop(markStale: Bool) {
-        let sleeper = state.withLock { state in
+        let wake = state.withLock { state in
             state.stopping = true
-            return state.sleeper
+            return state.wake
         }
-        sleeper?.cancel()
+        wake?.cancel()
         guard markStale else { return }
         let series = state.withLock { $0.cache.drain() }
         var appender = sink.appender()
@@ -82,17 +91,17 @@ public final class ScrapeLoop: Sendable {
     }
 
     /// Sleeps until `deadline`; `false` once stopping.
-    private func sleep(until deadline: ContinuousClock.Instant, clock: ContinuousClock) async -> Bool {
-        let sleeper = Task { _ = try? await Task.sleep(until: deadline, clock: clock) }
-        let proceed = state.withLock { state in
-            state.sleeper = sleeper
-            return !state.stopping
+    private func sleep(until deadline: NIODeadline) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let wake = eventLoop.scheduleTask(deadline: deadline) {}
+            // Fires when the timer does or when `stop` cancels it.
+            wake.futureResult.whenComplete { _ in continuation.resume() }
+            let stopping = state.withLock { state in
+                state.wake = wake
+                return state.stopping
+            }
+            if stopping { wake.cancel() }
         }
-        guard proceed else {
-            sleeper.cancel()
-            return false
-        }
-        await sleeper.value
         return state.withLock { !$0.stopping }
     }
 
@@ -102,14 +111,17 @@ public final class ScrapeLoop: Sendable {
         let started = clock.now
         let timestamp = Timestamp.now()
         var appender = sink.appender()
-        var cache = state.withLock { state in
+        var (cache, expectedSize) = state.withLock { state in
             defer { state.cache = ScrapeCache() }
-            return state.cache
+            return (state.cache, state.lastBodySize)
         }
         cache.beginScrape()
         var outcome: Result<ScrapeCounts, ScrapeError>
         do throws(ScrapeError) {
-            let body = try await scraper.fetch(target.url, timeout: .milliseconds(job.scrapeTimeout))
+            let body = try await scraper.fetch(
+                target.url, timeout: .milliseconds(job.scrapeTimeout), on: eventLoop, expectedSize: expectedSize
+            )
+            expectedSize = body.size
             outcome = .success(try ingest(body, timestamp: timestamp, cache: &cache, into: &appender))
         } catch {
             appender.rollback()
@@ -119,7 +131,10 @@ public final class ScrapeLoop: Sendable {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let counts = (try? outcome.get()) ?? ScrapeCounts()
         let vanished = cache.endScrape(succeeded: counts.succeeded)
-        state.withLock { $0.cache = cache }
+        state.withLock { state in
+            state.cache = cache
+            state.lastBodySize = expectedSize
+        }
         for labels in vanished { try? appender.append(labels, timestamp: timestamp, value: StaleMarker.value) }
         let report = reportSeries()
         let values: [Double] = [
@@ -159,7 +174,7 @@ public final class ScrapeLoop: Sendable {
         let sampleLimit = job.sampleLimit
         let honorTimestamps = job.honorTimestamps
         do {
-            try ExpositionParser.withParser(body.bytes, format: body.format) { parser in
+            try body.withParser { parser in
                 // Appends one sample of a series the cache has resolved.
                 func append(_ labels: Labels?, _ reference: SeriesReference?, at index: Int, isNew: Bool) throws(ScrapeError) {
                     guard let labels else { return }
@@ -217,7 +232,7 @@ public final class ScrapeLoop: Sendable {
     /// The HELP, TYPE and UNIT of each family in a page that parsed.
     private static func metadata(of body: HTTPScraper.Body) -> [String: MetricMetadata] {
         var metadata: [String: MetricMetadata] = [:]
-        try? ExpositionParser.withParser(body.bytes, format: body.format) { parser in
+        try? body.withParser { parser in
             while let entry = try parser.next() {
                 switch entry {
                 case .type: metadata[parser.metricName, default: MetricMetadata()].type = parser.metricType
