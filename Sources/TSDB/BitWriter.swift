@@ -6,7 +6,7 @@ struct BitWriter: Sendable {
     /// The bytes written; the last one may be partly filled.
     var bytes: [UInt8]
     /// How many low bits of the last byte are still free (0: a new byte is needed).
-    var freeBits: Int = 0
+    var freeBits: UInt8 = 0
 
     init(bytes: [UInt8] = []) {
         self.bytes = bytes

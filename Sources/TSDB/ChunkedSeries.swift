@@ -7,8 +7,12 @@
 public struct ChunkedSeries: Sendable {
     /// Width of the aligned ranges chunks may not cross (the head's chunk range).
     public let chunkRange: Int64
-    /// The chunks, in time order; the last one is open for appends.
-    public private(set) var chunks: [XORChunk] = []
+    /// The chunks before the open one, in time order (none, for most of a head's life: no array
+    /// is allocated until the first cut).
+    private var closed: [XORChunk] = []
+    /// The chunk appends go to, held inline rather than as the last element of an array: that
+    /// array was an allocation per series for its whole life.
+    public private(set) var openChunk: XORChunk?
     private var nextCut: Int64 = .min
 
     /// An empty series whose chunks stay within `chunkRange`-aligned ranges.
@@ -16,12 +20,33 @@ public struct ChunkedSeries: Sendable {
         self.chunkRange = chunkRange
     }
 
+    /// The chunks, in time order; the last one is open for appends.
+    public var chunks: [XORChunk] {
+        guard let openChunk else { return closed }
+        return closed + [openChunk]
+    }
+
+    /// The first chunk, or `nil` when empty.
+    public var firstChunk: XORChunk? { closed.first ?? openChunk }
+
+    /// Whether the series holds no chunk.
+    public var isEmpty: Bool { openChunk == nil }
+
+    /// How many chunks the series holds.
+    public var chunkCount: Int { closed.count + (openChunk == nil ? 0 : 1) }
+
+    /// Calls `body` with each chunk in time order, without building an array of them.
+    public func forEachChunk(_ body: (XORChunk) throws -> Void) rethrows {
+        for chunk in closed { try body(chunk) }
+        if let openChunk { try body(openChunk) }
+    }
+
     /// The last sample's timestamp, or `nil` when empty.
-    public var lastTimestamp: Int64? { chunks.last?.maxTime }
+    public var lastTimestamp: Int64? { openChunk?.maxTime }
 
     /// Appends a sample later than the last one.
     public mutating func append(timestamp: Int64, value: Double) {
-        if let open = chunks.last {
+        if let open = openChunk {
             if open.count == XORChunk.targetSamples / 4 {
                 nextCut = Self.estimatedEnd(start: open.minTime, current: open.maxTime, limit: nextCut)
             }
@@ -29,17 +54,22 @@ public struct ChunkedSeries: Sendable {
         } else {
             cut(at: timestamp)
         }
-        chunks[chunks.count - 1].append(timestamp: timestamp, value: value)
+        openChunk!.append(timestamp: timestamp, value: value)
     }
 
     /// Drops the chunks that end before `time` (they were written to a block).
     public mutating func dropChunks(before time: Int64) {
-        chunks.removeAll { $0.maxTime < time }
-        if chunks.isEmpty { nextCut = .min }
+        closed.removeAll { $0.maxTime < time }
+        // The open chunk is the newest: when it goes, every chunk has gone.
+        if let openChunk, openChunk.maxTime < time {
+            self.openChunk = nil
+            nextCut = .min
+        }
     }
 
     private mutating func cut(at timestamp: Int64) {
-        chunks.append(XORChunk())
+        if let openChunk { closed.append(openChunk) }
+        openChunk = XORChunk()
         nextCut = Self.rangeEnd(after: timestamp, width: chunkRange)
     }
 

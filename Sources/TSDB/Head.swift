@@ -95,7 +95,11 @@ public final class Head: Sendable {
 
     /// Bytes of encoded chunk data held (for memory accounting).
     public var chunkBytes: Int {
-        state.withLock { state in state.series.reduce(0) { $0 + $1.samples.chunks.reduce(0) { $0 + $1.bytes.count } } }
+        state.withLock { state in
+            var total = 0
+            for series in state.series { series.samples.forEachChunk { total += $0.bytes.count } }
+            return total
+        }
     }
 
     /// Number of series in the head.
@@ -104,7 +108,7 @@ public final class Head: Sendable {
     /// The label sets of every series in the head, and its number of chunks.
     public func seriesLabels() -> (labels: [Labels], chunks: Int) {
         state.withLock { state in
-            (state.series.map(\.labels), state.series.reduce(0) { $0 + $1.samples.chunks.count })
+            (state.series.map(\.labels), state.series.reduce(0) { $0 + $1.samples.chunkCount })
         }
     }
 
@@ -113,7 +117,7 @@ public final class Head: Sendable {
         state.withLock { state in
             var range: (Int64, Int64)?
             for series in state.series {
-                guard let first = series.samples.chunks.first, first.count > 0, let last = series.samples.chunks.last else { continue }
+                guard let first = series.samples.firstChunk, first.count > 0, let last = series.samples.openChunk else { continue }
                 range = (min(range?.0 ?? .max, first.minTime), max(range?.1 ?? .min, last.maxTime))
             }
             return range
@@ -131,7 +135,7 @@ public final class Head: Sendable {
             let resolved = SeriesReference(rawValue: state.series[index].reference, slot: Int32(truncatingIfNeeded: index),
                                            generation: Int32(truncatingIfNeeded: state.generation))
             var latest = pending
-            if latest == nil, let chunk = state.series[index].samples.chunks.last, chunk.count > 0 {
+            if latest == nil, let chunk = state.series[index].samples.openChunk, chunk.count > 0 {
                 latest = (chunk.maxTime, chunk.lastValue)
             }
             guard let latest, timestamp <= latest.timestamp else { return (resolved, .accepted) }
@@ -200,7 +204,7 @@ public final class Head: Sendable {
             for sample in batch {
                 let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
                 // Series are created when first appended to; a batch "creates" those it gives a first sample.
-                let first = state.series[index].samples.chunks.isEmpty
+                let first = state.series[index].samples.isEmpty
                 let appended = result.appended
                 Self.append(sample.timestamp, sample.value, to: index, in: &state, result: &result)
                 if first && result.appended > appended { result.seriesCreated += 1 }
@@ -215,7 +219,7 @@ public final class Head: Sendable {
             result.outOfOrder += 1
             return
         }
-        if let last = state.series[index].samples.chunks.last, last.count > 0, timestamp <= last.maxTime {
+        if let last = state.series[index].samples.openChunk, last.count > 0, timestamp <= last.maxTime {
             if timestamp == last.maxTime {
                 // The same sample again is accepted silently, as Prometheus does.
                 if last.lastValue.bitPattern != value.bitPattern {
@@ -288,7 +292,7 @@ public final class Head: Sendable {
             kept.reserveCapacity(state.series.count)
             for var series in state.series {
                 series.samples.dropChunks(before: end)
-                if !series.samples.chunks.isEmpty { kept.append(series) }
+                if !series.samples.isEmpty { kept.append(series) }
             }
             state.series = kept
             state.generation += 1
