@@ -110,6 +110,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            // Release builds link the Swift runtime and Foundation statically, with lld packing the
+            // relative relocations (DT_RELR): the loader then touches a few hundred kilobytes of
+            // relocations instead of several megabytes, and no shared library's pages are dirtied by
+            // relocation, which takes about 10 MiB off the resident size of `etcdmon serve`.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationCollections", "-l_FoundationICU", "-l_FoundationCShims", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                    .when(configuration: .release)),
             ]
         ),
 
