@@ -107,7 +107,8 @@ struct ScrapeCache {
         let index = Int(order[cursor])
         cursor += 1
         markSeen(index, explicitTimestamp: explicitTimestamp)
-        return (index, entries[index].labels, entries[index].reference)
+        // Through a pointer, so only the labels are retained, not a copy of the whole entry.
+        return entries.withUnsafeBufferPointer { entries in (index, entries[index].labels, entries[index].reference) }
     }
 
     /// Records that this scrape exposed the entry at `index`, in this place of the page.

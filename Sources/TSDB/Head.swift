@@ -175,14 +175,16 @@ public final class Head: Sendable {
     /// The series `reference` names, found without hashing labels; when a truncation moved it since,
     /// the series of `labels` (recreated under the same reference if the truncation dropped it).
     private static func index(of reference: SeriesReference?, _ labels: Labels, in state: inout State, chunkRange: Int64) -> Int {
-        if let reference {
-            let slot = Int(reference.slot)
-            if reference.generation == Int32(truncatingIfNeeded: state.generation), slot >= 0, slot < state.series.count,
-               state.series[slot].reference == reference.rawValue {
-                return slot
-            }
-        }
+        if let reference, let slot = slot(of: reference, in: state) { return slot }
         return index(of: labels, in: &state, chunkRange: chunkRange, reference: reference?.rawValue)
+    }
+
+    /// Where the series `reference` names sits, if the head's layout has not changed since it was handed out.
+    private static func slot(of reference: SeriesReference, in state: State) -> Int? {
+        let slot = Int(reference.slot)
+        guard reference.generation == Int32(truncatingIfNeeded: state.generation), slot >= 0, slot < state.series.count,
+              state.series[slot].reference == reference.rawValue else { return nil }
+        return slot
     }
 
     private static func index(of labels: Labels, in state: inout State, chunkRange: Int64, reference: UInt64?) -> Int {
@@ -201,12 +203,15 @@ public final class Head: Sendable {
     func commit(_ batch: [PendingSample]) -> CommitResult {
         state.withLock { state in
             var result = CommitResult()
-            for sample in batch {
-                let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
+            // Fields are read in place: copying a sample out would retain and release its labels,
+            // which are needed only when the reference is stale.
+            for position in batch.indices {
+                let index = Self.slot(of: batch[position].reference, in: state)
+                    ?? Self.index(of: batch[position].labels, in: &state, chunkRange: chunkRange, reference: batch[position].reference.rawValue)
                 // Series are created when first appended to; a batch "creates" those it gives a first sample.
                 let first = state.series[index].samples.isEmpty
                 let appended = result.appended
-                Self.append(sample.timestamp, sample.value, to: index, in: &state, result: &result)
+                Self.append(batch[position].timestamp, batch[position].value, to: index, in: &state, result: &result)
                 if first && result.appended > appended { result.seriesCreated += 1 }
             }
             return result
