@@ -244,8 +244,14 @@ public struct ExpositionParser {
             skipNewline()
             return nil
         }
-        try expectSeparator("after '# \(keywordText(keyword))'")
-        try parseMetricName(context: "in '# \(keywordText(keyword))'")
+        let keywordName: String
+        switch entry {
+        case .help: keywordName = "HELP"
+        case .type: keywordName = "TYPE"
+        default: keywordName = "UNIT"
+        }
+        try expectSeparator("after '# \(keywordName)'")
+        try parseMetricName(context: "in '# \(keywordName)'")
 
         switch entry {
         case .help:
@@ -516,7 +522,8 @@ public struct ExpositionParser {
     }
 
     /// Parses `[a-zA-Z_:][a-zA-Z0-9_:]*`, or a quoted name where the format allows one.
-    private mutating func parseMetricName(context: String) throws(ExpositionError) {
+    // The context is an autoclosure: it is built only for an error, not for every line that parses.
+    private mutating func parseMetricName(context: @autoclosure () -> String) throws(ExpositionError) {
         let start = position
         if position < buffer.count, buffer[position] == .quote {
             nameRange = try parseQuotedString(what: "metric name").range
@@ -527,7 +534,7 @@ public struct ExpositionParser {
             position += 1
         }
         guard position > start else {
-            throw error("expected a metric name \(context), got \(describeByte(at: position))")
+            throw error("expected a metric name \(context()), got \(describeByte(at: position))")
         }
         nameRange = start..<position
         nameIsQuoted = false
@@ -564,12 +571,12 @@ public struct ExpositionParser {
     }
 
     /// OpenMetrics separates tokens by exactly one space; text 0.0.4 by any run of spaces or tabs.
-    private mutating func expectSeparator(_ context: String) throws(ExpositionError) {
+    private mutating func expectSeparator(_ context: @autoclosure () -> String) throws(ExpositionError) {
         guard position < buffer.count, buffer[position].isBlank else {
-            throw error("expected whitespace \(context), got \(describeByte(at: position))")
+            throw error("expected whitespace \(context()), got \(describeByte(at: position))")
         }
         if format == .openMetrics {
-            guard buffer[position] == .space else { throw error("expected a single space \(context), got a tab") }
+            guard buffer[position] == .space else { throw error("expected a single space \(context()), got a tab") }
             position += 1
         } else {
             skipBlanks()
@@ -593,8 +600,6 @@ public struct ExpositionParser {
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         return UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(expected)
     }
-
-    private func keywordText(_ range: Range<Int>) -> String { decode(range, escaped: false) }
 
     // MARK: Decoding and errors
 

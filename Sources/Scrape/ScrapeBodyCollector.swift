@@ -7,9 +7,8 @@ import Synchronization
 /// the target's previous body), under a size limit.
 ///
 /// Each received part is copied out at once rather than kept as a slice of the connection's
-/// receive buffer: a kept slice makes that buffer shared, so NIO allocates fresh ones for the next
-/// reads and keeps up to four of 64 KiB per connection afterwards, a quarter of a megabyte for
-/// every idle kept-alive target.
+/// receive buffer, so that buffer is not shared when the next read comes and NIO can reuse it.
+/// (AsyncHTTPClient's `ResponseAccumulator` kept the first part's slice and grew it by doubling.)
 final class ScrapeBodyCollector: HTTPClientResponseDelegate, Sendable {
     /// The response: status line and headers, and the whole body.
     struct Response: Sendable {
