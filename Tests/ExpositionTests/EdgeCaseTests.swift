@@ -140,6 +140,9 @@ struct OpenMetricsEdgeCaseTests {
         ("# TYPE m untyped\n# EOF\n", 1, "invalid metric type \"untyped\""),
         ("# UNIT m_bytes seconds\n# EOF\n", 1, "not a suffix"),
         ("m  1\n# EOF\n", 1, "expected a sample value"),
+        ("# HELP\tm text\n# EOF\n", 1, "expected a single space after '# HELP', got a tab"),
+        ("# UNIT\tm_bytes bytes\n# EOF\n", 1, "expected a single space after '# UNIT', got a tab"),
+        ("# TYPE 1m counter\n# EOF\n", 1, "expected a metric name in '# TYPE'"),
     ])
     func errors(input: String, line: Int, reason: String) throws {
         let error = try #require(ParsedEntry.error(input, format: .openMetrics))
