@@ -174,9 +174,12 @@ public final class Head: Sendable {
 
     /// The series `reference` names, found without hashing labels; when a truncation moved it since,
     /// the series of `labels` (recreated under the same reference if the truncation dropped it).
-    private static func index(of reference: SeriesReference?, _ labels: Labels, in state: inout State, chunkRange: Int64) -> Int {
+    /// `labels` is read only then, so a caller need not retain it on the common path.
+    private static func index(
+        of reference: SeriesReference?, _ labels: @autoclosure () -> Labels, in state: inout State, chunkRange: Int64
+    ) -> Int {
         if let reference, let slot = slot(of: reference, in: state) { return slot }
-        return index(of: labels, in: &state, chunkRange: chunkRange, reference: reference?.rawValue)
+        return index(of: labels(), in: &state, chunkRange: chunkRange, reference: reference?.rawValue)
     }
 
     /// Where the series `reference` names sits, if the head's layout has not changed since it was handed out.
@@ -206,8 +209,7 @@ public final class Head: Sendable {
             // Fields are read in place: copying a sample out would retain and release its labels,
             // which are needed only when the reference is stale.
             for position in batch.indices {
-                let index = Self.slot(of: batch[position].reference, in: state)
-                    ?? Self.index(of: batch[position].labels, in: &state, chunkRange: chunkRange, reference: batch[position].reference.rawValue)
+                let index = Self.index(of: batch[position].reference, batch[position].labels, in: &state, chunkRange: chunkRange)
                 // Series are created when first appended to; a batch "creates" those it gives a first sample.
                 let first = state.series[index].samples.isEmpty
                 let appended = result.appended
