@@ -10,12 +10,14 @@ import TSDB
 /// the previous one last time (`withExpectedKey`) for the parser to match as bytes; only other lines are
 /// looked up by their text.
 struct ScrapeCache {
+    /// What the cache knows of one series, all plain values: the hot path reads and writes entries
+    /// without touching a reference count (the labels live apart, in `labels`).
     struct Entry {
         /// Where the series text exactly as the target wrote it (`name{labels}`) sits in `keyBytes`.
         let keyStart: UInt32
         let keyLength: UInt32
-        /// Labels after target labels and metric relabelling; `nil` when relabelling dropped the series.
-        let labels: Labels?
+        /// Whether metric relabelling dropped the series (it is then not stored).
+        let isDropped: Bool
         var reference: SeriesReference?
         /// Series exposed with their own timestamps get no stale markers, as in Prometheus.
         var explicitTimestamp: Bool
@@ -26,6 +28,9 @@ struct ScrapeCache {
     }
 
     private var entries: [Entry] = []
+    /// Each entry's labels after target labels and metric relabelling (`nil` when dropped), read only
+    /// when the store needs them: for a new series, or one its reference no longer finds.
+    private var labels: [Labels?] = []
     /// Every entry's series text, back to back: one allocation per target rather than a string
     /// (and its header) per series.
     private var keyBytes: [UInt8] = []
@@ -55,7 +60,7 @@ struct ScrapeCache {
     /// only for a series the cache does not know. The index is valid until `endScrape`.
     mutating func see(
         _ bytes: UnsafeBufferPointer<UInt8>, explicitTimestamp: Bool, makeLabels: () -> Labels?
-    ) -> (index: Int, labels: Labels?, reference: SeriesReference?, isNew: Bool) {
+    ) -> (index: Int, isNew: Bool) {
         // Before the first scrape ends there is nothing to look up: every series is new. (A page that
         // repeats a series then gets two entries for it; the store refuses the second sample.)
         var key: String?
@@ -66,25 +71,38 @@ struct ScrapeCache {
             if let known = byKey[text] {
                 cursor = Int(entries[known].position) + 1 // back in step after a line was added or removed
                 markSeen(known, explicitTimestamp: explicitTimestamp)
-                return (known, entries[known].labels, entries[known].reference, false)
+                return (known, false)
             }
             key = text
         }
         let index = entries.count
+        let made = makeLabels()
         entries.append(Entry(
-            keyStart: UInt32(keyBytes.count), keyLength: UInt32(bytes.count), labels: makeLabels(), reference: nil,
+            keyStart: UInt32(keyBytes.count), keyLength: UInt32(bytes.count), isDropped: made == nil, reference: nil,
             explicitTimestamp: false, lastSeen: iteration &- 1, position: -1))
+        labels.append(made)
         keyBytes.append(contentsOf: bytes)
         if let key { byKey[key] = index }
         markSeen(index, explicitTimestamp: explicitTimestamp)
-        return (index, entries[index].labels, nil, true)
+        return (index, true)
+    }
+
+    /// Whether metric relabelling dropped the series at `index`.
+    func isDropped(_ index: Int) -> Bool { entries[index].isDropped }
+
+    /// The storage reference of the series at `index`, once it has one.
+    func reference(at index: Int) -> SeriesReference? { entries[index].reference }
+
+    /// The final labels of the series at `index`, which relabelling kept.
+    func labels(at index: Int) -> Labels {
+        guard let labels = labels[index] else { preconditionFailure("series \(index) was dropped by relabelling") }
+        return labels
     }
 
     /// Calls `body` with the bytes of the series expected next — the one that followed the previous
     /// series in the last scrape — or returns `nil` when there is none.
     mutating func withExpectedKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         guard cursor < order.count else { return nil }
-        // The two fields alone: copying the entry would retain and release its labels per sample.
         let index = Int(order[cursor])
         let start = Int(entries[index].keyStart)
         let end = start + Int(entries[index].keyLength)
@@ -102,13 +120,13 @@ struct ScrapeCache {
         }
     }
 
-    /// Marks the expected series (the one `withExpectedKey` offered, which the page repeated) as exposed.
-    mutating func seeExpected(explicitTimestamp: Bool) -> (index: Int, labels: Labels?, reference: SeriesReference?) {
+    /// Marks the expected series (the one `withExpectedKey` offered, which the page repeated) as
+    /// exposed; returns its index.
+    mutating func seeExpected(explicitTimestamp: Bool) -> Int {
         let index = Int(order[cursor])
         cursor += 1
         markSeen(index, explicitTimestamp: explicitTimestamp)
-        // Through a pointer, so only the labels are retained, not a copy of the whole entry.
-        return entries.withUnsafeBufferPointer { entries in (index, entries[index].labels, entries[index].reference) }
+        return index
     }
 
     /// Records that this scrape exposed the entry at `index`, in this place of the page.
@@ -131,26 +149,30 @@ struct ScrapeCache {
         if entries.contains(where: { $0.lastSeen != iteration }) {
             // Rare (a target stopped exposing something): rebuild without the vanished series.
             var kept: [Entry] = []
+            var keptLabels: [Labels?] = []
             var keptBytes: [UInt8] = []
             var renumbered = [Int32](repeating: -1, count: entries.count)
             for (index, entry) in entries.enumerated() {
                 if entry.lastSeen == iteration {
                     renumbered[index] = Int32(kept.count)
                     kept.append(Entry(
-                        keyStart: UInt32(keptBytes.count), keyLength: entry.keyLength, labels: entry.labels, reference: entry.reference,
-                        explicitTimestamp: entry.explicitTimestamp, lastSeen: entry.lastSeen, position: entry.position))
+                        keyStart: UInt32(keptBytes.count), keyLength: entry.keyLength, isDropped: entry.isDropped,
+                        reference: entry.reference, explicitTimestamp: entry.explicitTimestamp, lastSeen: entry.lastSeen,
+                        position: entry.position))
+                    keptLabels.append(labels[index])
                     keptBytes.append(contentsOf: keyBytes[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)])
-                } else if !entry.explicitTimestamp, let labels = entry.labels {
+                } else if !entry.explicitTimestamp, let labels = labels[index] {
                     vanished.append(labels)
                 }
             }
             if !vanished.isEmpty {
                 // A page that repeated a series in its first scrape left two entries for it: the
                 // one no longer matched is not a vanished series while its twin is still exposed.
-                let exposed = Set(kept.compactMap(\.labels))
+                let exposed = Set(keptLabels.compactMap { $0 })
                 vanished.removeAll { exposed.contains($0) }
             }
             entries = kept
+            labels = keptLabels
             keyBytes = keptBytes
             byKey = [:]
             nextOrder = nextOrder.map { renumbered[Int($0)] }
@@ -171,11 +193,12 @@ struct ScrapeCache {
     mutating func drain() -> [Labels] {
         defer {
             entries.removeAll(keepingCapacity: true)
+            labels.removeAll(keepingCapacity: true)
             keyBytes.removeAll(keepingCapacity: true)
             byKey = [:]
             order.removeAll(keepingCapacity: true)
             nextOrder.removeAll(keepingCapacity: true)
         }
-        return entries.compactMap { $0.explicitTimestamp ? nil : $0.labels }
+        return entries.indices.compactMap { entries[$0].explicitTimestamp ? nil : labels[$0] }
     }
 }

@@ -175,17 +175,20 @@ public final class ScrapeLoop: Sendable {
         let honorTimestamps = job.honorTimestamps
         do {
             try body.withParser { parser in
-                // Appends one sample of a series the cache has resolved.
-                func append(_ labels: Labels?, _ reference: SeriesReference?, at index: Int, isNew: Bool) throws(ScrapeError) {
-                    guard let labels else { return }
+                // Appends one sample of the series the cache holds at `index`; its labels are read only
+                // when the store cannot find the series by reference.
+                func append(at index: Int, isNew: Bool) throws(ScrapeError) {
+                    guard !cache.isDropped(index) else { return }
                     if isNew { counts.added += 1 }
                     counts.postRelabel += 1
                     if sampleLimit > 0 && counts.postRelabel > sampleLimit {
                         throw ScrapeError(.sampleLimit, "sample limit exceeded (more than \(sampleLimit) samples)")
                     }
                     let explicit = honorTimestamps ? parser.timestamp : nil
+                    let reference = cache.reference(at: index)
                     // A rejected sample (out of order, duplicate) is counted by the store; the rest still go in.
-                    if let stored = try? appender.append(reference, labels, timestamp: explicit ?? timestamp, value: parser.value),
+                    if let stored = try? appender.append(
+                        reference, cache.labels(at: index), timestamp: explicit ?? timestamp, value: parser.value),
                        stored != reference {
                         cache.setReference(stored, at: index)
                     }
@@ -194,8 +197,8 @@ public final class ScrapeLoop: Sendable {
                     // Most lines repeat the series the last scrape had next: matched as bytes, not parsed.
                     if try cache.withExpectedKey({ key in try parser.nextSample(repeating: key) }) == true {
                         counts.scraped += 1
-                        let (index, labels, reference) = cache.seeExpected(explicitTimestamp: honorTimestamps && parser.timestamp != nil)
-                        try append(labels, reference, at: index, isNew: false)
+                        let index = cache.seeExpected(explicitTimestamp: honorTimestamps && parser.timestamp != nil)
+                        try append(at: index, isNew: false)
                         continue
                     }
                     guard let entry = try parser.next() else { break }
@@ -205,10 +208,10 @@ public final class ScrapeLoop: Sendable {
                     case .sample:
                         counts.scraped += 1
                         let explicit = honorTimestamps && parser.timestamp != nil
-                        let (index, labels, reference, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit) {
+                        let (index, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit) {
                             seriesLabels(parser.labels())
                         }
-                        try append(labels, reference, at: index, isNew: isNew)
+                        try append(at: index, isNew: isNew)
                     }
                 }
             }

@@ -8,10 +8,13 @@ public protocol Appender {
     mutating func append(_ labels: Labels, timestamp: Int64, value: Double) throws(AppendError)
     /// Buffers one sample of a series the caller has appended to before: `reference` is what that append
     /// returned (found without hashing labels while the head keeps the series), `labels` finds or recreates
-    /// the series otherwise. Returns the reference to keep — Prometheus's `Append(ref, labels, t, v)`.
-    /// With a current reference the order checks happen at commit, which counts what it refuses.
+    /// the series otherwise, and is evaluated only then. Returns the reference to keep — Prometheus's
+    /// `Append(ref, labels, t, v)`. With a current reference the order checks happen at commit, which
+    /// counts what it refuses.
     @discardableResult
-    mutating func append(_ reference: SeriesReference?, _ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) -> SeriesReference
+    mutating func append(
+        _ reference: SeriesReference?, _ labels: @autoclosure () -> Labels, timestamp: Int64, value: Double
+    ) throws(AppendError) -> SeriesReference
     /// Stores the buffered samples; returns what was stored and what was rejected. Throws when
     /// the batch could not be made durable (the WAL could not be written); nothing is stored then.
     @discardableResult

@@ -3,8 +3,10 @@ import EtcdmonModel
 /// A sample waiting in a batch, with the series it was resolved to.
 public struct PendingSample: Sendable {
     public var reference: SeriesReference
-    /// Kept so the series can be found again if the head dropped it (compaction) before the commit.
-    public var labels: Labels
+    /// The series' labels when the sample came by labels; `nil` when it came by a reference of the
+    /// batch's pinned layout (the head finds that series again from the reference alone, even after
+    /// a truncation, so the hot path never touches the labels).
+    public var labels: Labels?
     public var timestamp: Int64
     public var value: Double
 }
@@ -17,19 +19,22 @@ public struct BatchAppender: Appender {
     typealias Admit = @Sendable (SeriesReference?, Labels, (timestamp: Int64, value: Double)?, Int64, Double) -> (SeriesReference, Head.Admission)
 
     private let admit: Admit
-    private let generation: @Sendable () -> Int32
+    private let pinLayout: @Sendable () -> Head.LayoutPin
     private let commitBatch: @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
     private var batch: [PendingSample] = []
+    /// Taken at the first append by reference and held until commit or rollback: the head keeps
+    /// what it needs to find this layout's series until then.
+    private var pin: Head.LayoutPin?
     /// The latest sample this batch holds of series appended by labels, so the batch refuses its own
     /// out-of-order samples at once. (Appends by a current reference are checked at commit.)
     private var latestByLabels: [Labels: (timestamp: Int64, value: Double)] = [:]
 
     init(
-        admit: @escaping Admit, generation: @escaping @Sendable () -> Int32,
+        admit: @escaping Admit, pinLayout: @escaping @Sendable () -> Head.LayoutPin,
         commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
     ) {
         self.admit = admit
-        self.generation = generation
+        self.pinLayout = pinLayout
         self.commitBatch = commitBatch
     }
 
@@ -38,13 +43,19 @@ public struct BatchAppender: Appender {
     }
 
     @discardableResult
-    public mutating func append(_ reference: SeriesReference?, _ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) -> SeriesReference {
-        if let reference, reference.generation == generation() {
-            // A series the caller appended to before, still where the head keeps it: the order checks
-            // wait for the commit (which counts refusals), so the hot path takes no lock per sample.
-            batch.append(PendingSample(reference: reference, labels: labels, timestamp: timestamp, value: value))
-            return reference
+    public mutating func append(
+        _ reference: SeriesReference?, _ labels: @autoclosure () -> Labels, timestamp: Int64, value: Double
+    ) throws(AppendError) -> SeriesReference {
+        if let reference {
+            if pin == nil { pin = pinLayout() }
+            if reference.generation == pin?.generation {
+                // A series the caller appended to before, in the pinned layout: neither a lock nor the
+                // labels per sample; the order checks wait for the commit, which counts refusals.
+                batch.append(PendingSample(reference: reference, labels: nil, timestamp: timestamp, value: value))
+                return reference
+            }
         }
+        let labels = labels()
         let (resolved, admission) = admit(reference, labels, latestByLabels[labels], timestamp, value)
         switch admission {
         case .accepted:
@@ -65,5 +76,6 @@ public struct BatchAppender: Appender {
     public mutating func rollback() {
         batch.removeAll(keepingCapacity: true)
         latestByLabels.removeAll(keepingCapacity: true)
+        pin = nil
     }
 }

@@ -41,8 +41,12 @@ public struct ChunkedSeries: Sendable {
         if let openChunk { try body(openChunk) }
     }
 
-    /// The last sample's timestamp, or `nil` when empty.
-    public var lastTimestamp: Int64? { openChunk?.maxTime }
+    /// The last sample, or `nil` when empty. (Read in place: binding the open chunk to a constant
+    /// would copy it, retaining its bytes, on every append.)
+    public var latestSample: (timestamp: Int64, value: Double)? {
+        guard let count = openChunk?.count, count > 0 else { return nil }
+        return (openChunk!.maxTime, openChunk!.lastValue)
+    }
 
     /// Appends a sample later than the last one.
     public mutating func append(timestamp: Int64, value: Double) {

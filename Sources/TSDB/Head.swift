@@ -53,6 +53,11 @@ public final class Head: Sendable {
         var nextReference: UInt64 = 1
         /// Changes whenever series move within `series`, invalidating the slots references carry.
         var generation = 0
+        /// Open batches holding samples by reference, by the layout generation they pinned.
+        var pins: [Int32: Int] = [:]
+        /// Where each truncation since the oldest pinned generation moved series, by the generation
+        /// it ended: lets a batch that straddled a truncation find its series without their labels.
+        var relocations: [Int32: Relocation] = [:]
         /// Samples before this time belong to blocks already written.
         var minValidTime: Int64 = .min
         var statistics = Statistics()
@@ -65,12 +70,33 @@ public final class Head: Sendable {
         }
     }
 
+    /// How one truncation moved series: each old slot's new slot, or (negative, `-1 - i`) the
+    /// series it dropped, kept as `dropped[i]` so a pending sample can recreate it.
+    struct Relocation {
+        var slots: [Int32]
+        var dropped: [(reference: UInt64, labels: Labels)]
+    }
+
+    /// Held by a batch that appends by reference, from its first such append to its commit or
+    /// rollback: while any batch pins a layout generation, truncations record how they move series,
+    /// so the batch's references stay resolvable without the labels. Released when dropped, so a
+    /// batch that is never committed cannot hold the records forever.
+    public final class LayoutPin: Sendable {
+        /// The layout the batch's references are checked against (`SeriesReference.generation`).
+        let generation: Int32
+        private let head: Head
+
+        fileprivate init(head: Head, generation: Int32) {
+            self.head = head
+            self.generation = generation
+        }
+
+        deinit { head.unpin(generation) }
+    }
+
     /// Width of the aligned ranges chunks stay within (the block range, 2 h by default).
     public let chunkRange: Int64
     let state = Mutex(State())
-    /// `State.generation`, readable without the lock: a reference from the current generation still
-    /// names its slot, so appends by reference can skip the lock until commit.
-    let layoutGeneration = Atomic<Int>(0)
 
     /// An empty head.
     public init(chunkRange: Int64 = 2 * 3_600_000) {
@@ -81,8 +107,29 @@ public final class Head: Sendable {
     public func appender() -> BatchAppender {
         BatchAppender(
             admit: { [self] in admit($0, $1, pending: $2, timestamp: $3, value: $4) },
-            generation: { [self] in Int32(truncatingIfNeeded: layoutGeneration.load(ordering: .acquiring)) },
+            pinLayout: { [self] in pinLayout() },
             commitBatch: { [self] batch throws(TSDBError) in commit(batch) })
+    }
+
+    /// Pins the current layout generation for a batch (see `LayoutPin`).
+    func pinLayout() -> LayoutPin {
+        let generation = state.withLock { state in
+            let generation = Int32(truncatingIfNeeded: state.generation)
+            state.pins[generation, default: 0] += 1
+            return generation
+        }
+        return LayoutPin(head: self, generation: generation)
+    }
+
+    private func unpin(_ generation: Int32) {
+        state.withLock { state in
+            state.pins[generation, default: 1] -= 1
+            if state.pins[generation] == 0 { state.pins[generation] = nil }
+            // Relocations from before the oldest pinned generation can no longer be asked for.
+            guard !state.relocations.isEmpty else { return }
+            let oldest = state.pins.keys.min() ?? .max
+            state.relocations = state.relocations.filter { $0.key >= oldest }
+        }
     }
 
     /// A querier over the samples committed so far.
@@ -135,9 +182,7 @@ public final class Head: Sendable {
             let resolved = SeriesReference(rawValue: state.series[index].reference, slot: Int32(truncatingIfNeeded: index),
                                            generation: Int32(truncatingIfNeeded: state.generation))
             var latest = pending
-            if latest == nil, let chunk = state.series[index].samples.openChunk, chunk.count > 0 {
-                latest = (chunk.maxTime, chunk.lastValue)
-            }
+            if latest == nil { latest = state.series[index].samples.latestSample }
             guard let latest, timestamp <= latest.timestamp else { return (resolved, .accepted) }
             if timestamp == latest.timestamp && latest.value.bitPattern == value.bitPattern { return (resolved, .repeated) }
             if timestamp == latest.timestamp {
@@ -154,8 +199,8 @@ public final class Head: Sendable {
         state.withLock { state in
             var result: [(UInt64, Labels)] = []
             guard state.unlogged > 0 else { return result }
-            for sample in batch {
-                let index = Self.index(of: sample.reference, sample.labels, in: &state, chunkRange: chunkRange)
+            for position in batch.indices {
+                let index = Self.index(of: batch, at: position, in: &state, chunkRange: chunkRange)
                 if !state.series[index].logged {
                     state.setLogged(index, true) // tentatively; `forgetLogged` undoes it on failure
                     result.append((state.series[index].reference, state.series[index].labels))
@@ -182,6 +227,32 @@ public final class Head: Sendable {
         return index(of: labels(), in: &state, chunkRange: chunkRange, reference: reference?.rawValue)
     }
 
+    /// The series of the batch sample at `position`: by its labels when it has them, else by its
+    /// reference, followed through the truncations since its layout (the reference alone names it
+    /// then). Fields are read in place: copying a sample out would retain and release its labels.
+    private static func index(of batch: [PendingSample], at position: Int, in state: inout State, chunkRange: Int64) -> Int {
+        guard batch[position].labels == nil else {
+            return index(of: batch[position].reference, batch[position].labels!, in: &state, chunkRange: chunkRange)
+        }
+        let reference = batch[position].reference
+        var generation = reference.generation
+        var current = reference.slot
+        while generation != Int32(truncatingIfNeeded: state.generation), let relocation = state.relocations[generation] {
+            let moved = relocation.slots[Int(current)]
+            if moved < 0 {
+                let dropped = relocation.dropped[Int(-1 - moved)]
+                return index(of: dropped.labels, in: &state, chunkRange: chunkRange, reference: dropped.reference)
+            }
+            current = moved
+            generation &+= 1
+        }
+        // The batch's pin kept every relocation since its layout, so the reference is current now.
+        guard let index = slot(of: SeriesReference(rawValue: reference.rawValue, slot: current, generation: generation), in: state) else {
+            preconditionFailure("series \(reference.rawValue) of a pinned layout is not where its relocations lead")
+        }
+        return index
+    }
+
     /// Where the series `reference` names sits, if the head's layout has not changed since it was handed out.
     private static func slot(of reference: SeriesReference, in state: State) -> Int? {
         let slot = Int(reference.slot)
@@ -206,10 +277,8 @@ public final class Head: Sendable {
     func commit(_ batch: [PendingSample]) -> CommitResult {
         state.withLock { state in
             var result = CommitResult()
-            // Fields are read in place: copying a sample out would retain and release its labels,
-            // which are needed only when the reference is stale.
             for position in batch.indices {
-                let index = Self.index(of: batch[position].reference, batch[position].labels, in: &state, chunkRange: chunkRange)
+                let index = Self.index(of: batch, at: position, in: &state, chunkRange: chunkRange)
                 // Series are created when first appended to; a batch "creates" those it gives a first sample.
                 let first = state.series[index].samples.isEmpty
                 let appended = result.appended
@@ -226,10 +295,10 @@ public final class Head: Sendable {
             result.outOfOrder += 1
             return
         }
-        if let last = state.series[index].samples.openChunk, last.count > 0, timestamp <= last.maxTime {
-            if timestamp == last.maxTime {
+        if let last = state.series[index].samples.latestSample, timestamp <= last.timestamp {
+            if timestamp == last.timestamp {
                 // The same sample again is accepted silently, as Prometheus does.
-                if last.lastValue.bitPattern != value.bitPattern {
+                if last.value.bitPattern != value.bitPattern {
                     result.duplicates += 1
                     state.statistics.duplicateRejected += 1
                 }
@@ -297,13 +366,22 @@ public final class Head: Sendable {
             state.minValidTime = max(state.minValidTime, end)
             var kept: [Series] = []
             kept.reserveCapacity(state.series.count)
+            // Only while a batch holds references of an older layout is the move worth recording.
+            var relocation = state.pins.isEmpty ? nil : Relocation(slots: [], dropped: [])
+            relocation?.slots.reserveCapacity(state.series.count)
             for var series in state.series {
                 series.samples.dropChunks(before: end)
-                if !series.samples.isEmpty { kept.append(series) }
+                if !series.samples.isEmpty {
+                    relocation?.slots.append(Int32(truncatingIfNeeded: kept.count))
+                    kept.append(series)
+                } else if let droppedCount = relocation?.dropped.count {
+                    relocation?.slots.append(Int32(truncatingIfNeeded: -1 - droppedCount))
+                    relocation?.dropped.append((series.reference, series.labels))
+                }
             }
+            state.relocations[Int32(truncatingIfNeeded: state.generation)] = relocation
             state.series = kept
             state.generation += 1
-            layoutGeneration.store(state.generation, ordering: .releasing)
             state.byLabels = [:]
             state.replayReferences = [:]
             for (index, series) in kept.enumerated() { state.byLabels[series.labels] = index }

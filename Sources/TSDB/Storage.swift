@@ -51,7 +51,7 @@ public final class Storage: Sendable {
     public func appender() -> BatchAppender {
         BatchAppender(
             admit: { [head] in head.admit($0, $1, pending: $2, timestamp: $3, value: $4) },
-            generation: { [head] in Int32(truncatingIfNeeded: head.layoutGeneration.load(ordering: .acquiring)) },
+            pinLayout: { [head] in head.pinLayout() },
             commitBatch: { [self] batch throws(TSDBError) in try commit(batch) })
     }
 

@@ -23,10 +23,10 @@ struct ScrapeCacheTests {
             var bytes = Array(line.utf8)
             let matched = cache.withExpectedKey { expected in expected.elementsEqual(bytes) } ?? false
             if matched {
-                let seen = cache.seeExpected(explicitTimestamp: false)
+                let index = cache.seeExpected(explicitTimestamp: false)
                 outcome.expected.append(true)
                 outcome.new.append(false)
-                outcome.labels.append(seen.labels)
+                outcome.labels.append(cache.isDropped(index) ? nil : cache.labels(at: index))
                 continue
             }
             let seen = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -34,7 +34,7 @@ struct ScrapeCacheTests {
             }
             outcome.expected.append(false)
             outcome.new.append(seen.isNew)
-            outcome.labels.append(seen.labels)
+            outcome.labels.append(cache.isDropped(seen.index) ? nil : cache.labels(at: seen.index))
         }
         outcome.vanished = cache.endScrape(succeeded: succeeded)
         return outcome

@@ -61,6 +61,52 @@ struct HeadTests {
         #expect(result.appended == 0 && result.outOfOrder == 1)
     }
 
+    @Test("a batch appending by reference across two truncations commits each sample to its series, moved or dropped, without asking for labels")
+    func batchAcrossTruncations() throws {
+        let head = Head()
+        let old = Labels(["__name__": "old"]), a = Labels(["__name__": "a"]), b = Labels(["__name__": "b"])
+        var setup = head.appender()
+        let oldReference = try setup.append(nil, old, timestamp: 100, value: 1)
+        let aReference = try setup.append(nil, a, timestamp: 100, value: 1)
+        try setup.append(a, timestamp: 1500, value: 1)
+        let bReference = try setup.append(nil, b, timestamp: 1500, value: 1)
+        try setup.append(b, timestamp: 1700, value: 1)
+        try setup.commit()
+
+        var labelsAsked = 0
+        func counted(_ labels: Labels) -> Labels {
+            labelsAsked += 1
+            return labels
+        }
+        var batch = head.appender()
+        for (reference, labels) in [(oldReference, old), (aReference, a), (bReference, b)] {
+            try batch.append(reference, counted(labels), timestamp: 2000, value: 2)
+        }
+        // The first drops "old" and moves the others; the second drops "a" (its samples end at 1500).
+        head.truncate(before: 1000)
+        head.truncate(before: 1600)
+        let result = try batch.commit()
+        #expect(labelsAsked == 0)
+        #expect(result.appended == 3 && result.outOfOrder == 0)
+        func timestamps(_ name: String) throws -> [Int64]? {
+            try head.querier().select([LabelMatcher(.equal, "__name__", name)], minTime: .min, maxTime: .max).first?.timestamps
+        }
+        #expect(try timestamps("old") == [2000], "a dropped series is recreated for its pending sample")
+        #expect(try timestamps("a") == [2000])
+        #expect(try timestamps("b") == [1500, 1700, 2000])
+        #expect(head.state.withLock { $0.pins.isEmpty && $0.relocations.isEmpty }, "the commit released what the pin kept")
+
+        // A batch dropped without a commit releases its pin too.
+        do {
+            var abandoned = head.appender()
+            try abandoned.append(nil, b, timestamp: 3000, value: 3)
+            let current = try abandoned.append(nil, a, timestamp: 3000, value: 3)
+            try abandoned.append(current, a, timestamp: 4000, value: 4)
+            #expect(head.state.withLock { $0.pins.count } == 1)
+        }
+        #expect(head.state.withLock { $0.pins.isEmpty })
+    }
+
     @Test("stale markers and NaN are stored apart; a snapshot does not change under later appends")
     func snapshots() throws {
         let head = Head()
