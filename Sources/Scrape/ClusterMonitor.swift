@@ -143,7 +143,7 @@ final class ClusterMonitor: Sendable {
         for (labels, value) in samples { try? appender.append(labels, timestamp: timestamp, value: value) }
         let vanished = state.withLock { $0.staleness.advance(to: Set(samples.map(\.0))) }
         for labels in vanished { try? appender.append(labels, timestamp: timestamp, value: StaleMarker.value) }
-        do { try appender.commit() } catch {
+        do { try await appender.commitFromEventLoop() } catch {
             logger.error("probe results not stored", metadata: ["error": "\(error)"])
         }
     }

@@ -55,7 +55,7 @@ public final class HTTPScraper: Sendable {
                 throw ConfigError(file: error.file, reason: error.reason)
             }
         }
-        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        http = HTTPClient(eventLoopGroupProvider: .shared(ScrapeExecutor.group), configuration: configuration)
     }
 
     /// Closes connections.

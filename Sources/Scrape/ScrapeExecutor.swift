@@ -1,19 +1,27 @@
-import Dispatch
+import NIOCore
+import NIOPosix
 
-/// The threads scrape loops run on: Dispatch's global pool, not NIO's event loops. `etcdmon serve`
-/// makes the event loops Swift concurrency's global executor so that API requests are answered
-/// without a thread hop; a scrape's parse and commit, though, can wait on the head's lock (while a
-/// query takes its snapshot or compaction cuts a block), and on an event loop that wait would stall
-/// every connection the loop carries. This is the pool Swift's default global executor uses, so
-/// scrape loops run where they would without the takeover.
+/// Where a scrape loop runs: one event loop of a group kept for scraping, which also carries the
+/// loop's target connection and timer. The timer fires, the request goes out, the response is read,
+/// parsed and committed on that one thread, with no wake-up of another thread on the way (through
+/// Dispatch's pool a scrape took four). Scraping has its own group, apart from the one the HTTP
+/// server and Swift's global executor run on: a commit can wait on the store's lock (while a query
+/// takes its snapshot or compaction cuts a block), and that wait then holds up scrapes, never
+/// API requests.
 public final class ScrapeExecutor: TaskExecutor {
-    /// The process's scrape executor.
-    public static let shared = ScrapeExecutor()
+    /// The event loops scrapes run on, one per core.
+    public static let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
 
-    private let queue = DispatchQueue.global()
+    /// The event loop this executor runs jobs on.
+    public let eventLoop: any EventLoop
+
+    /// An executor on the next of the scrape group's event loops.
+    public init() {
+        eventLoop = Self.group.next()
+    }
 
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        queue.async { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
+        eventLoop.execute { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
     }
 }

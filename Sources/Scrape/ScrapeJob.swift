@@ -48,7 +48,7 @@ final class ScrapeJob: Sendable {
             }
             for target in active where state.loops[target] == nil {
                 let loop = ScrapeLoop(target: target, job: config, scraper: scraper, sink: sink, counters: counters, logger: logger)
-                state.loops[target] = (loop, Task(executorPreference: ScrapeExecutor.shared) { await loop.run() })
+                state.loops[target] = (loop, Task(executorPreference: loop.executor) { await loop.run() })
                 logger.info("target added", metadata: ["target": "\(target.url)", "labels": "\(target.labels)"])
             }
             return removed

@@ -20,9 +20,9 @@ public final class ScrapeLoop: Sendable {
     private let sink: any SampleSink
     private let logger: Logger
     private let counters: ScrapeCounters
-    /// Where the loop's timer fires and its target's connection lives. Swift's `Task.sleep` would
-    /// wake Dispatch's timer thread and then a worker each time; an event-loop timer resumes the loop
-    /// straight from the loop the scrape's request then goes out on.
+    /// Where the loop runs (see `ScrapeExecutor`): its task, timer and target connection share one
+    /// event loop. (Swift's `Task.sleep` would wake Dispatch's timer thread and then a worker each time.)
+    public let executor: ScrapeExecutor
     private let eventLoop: any EventLoop
     private let state: Mutex<State>
 
@@ -48,7 +48,8 @@ public final class ScrapeLoop: Sendable {
         self.scraper = scraper
         self.sink = sink
         self.counters = counters
-        eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        executor = ScrapeExecutor()
+        eventLoop = executor.eventLoop
         var logger = logger
         logger[metadataKey: "target"] = "\(target.url)"
         self.logger = logger
@@ -142,7 +143,7 @@ public final class ScrapeLoop: Sendable {
         ]
         for (labels, value) in zip(report, values) { try? appender.append(labels, timestamp: timestamp, value: value) }
         var storageError: String?
-        do { try appender.commit() } catch { storageError = "storage: \(error)" }
+        do { try await appender.commitFromEventLoop() } catch { storageError = "storage: \(error)" }
 
         if case .failure(let error) = outcome {
             logger.debug("scrape failed", metadata: ["error": "\(error)"])

@@ -14,13 +14,16 @@ public struct PendingSample: Sendable {
 /// The `Appender` of both the bare `Head` and the `Storage`: it checks each sample as it comes
 /// (against what is stored and against the batch itself) so a scrape learns at once which samples
 /// are refused, and hands the batch to `commitBatch` on commit.
-public struct BatchAppender: Appender {
+public struct BatchAppender: Appender, Sendable {
     /// Finds (or creates) a series by reference or labels and decides whether a sample may join the batch.
     typealias Admit = @Sendable (SeriesReference?, Labels, (timestamp: Int64, value: Double)?, Int64, Double) -> (SeriesReference, Head.Admission)
 
     private let admit: Admit
     private let pinLayout: @Sendable () -> Head.LayoutPin
-    private let commitBatch: @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
+    /// Stores a batch; with `waiting` false, returns `nil` at once instead of waiting for a busy store.
+    typealias CommitBatch = @Sendable (_ batch: [PendingSample], _ waiting: Bool) throws(TSDBError) -> CommitResult?
+
+    private let commitBatch: CommitBatch
     private var batch: [PendingSample] = []
     /// Taken at the first append by reference and held until commit or rollback: the head keeps
     /// what it needs to find this layout's series until then.
@@ -31,7 +34,7 @@ public struct BatchAppender: Appender {
 
     init(
         admit: @escaping Admit, pinLayout: @escaping @Sendable () -> Head.LayoutPin,
-        commitBatch: @escaping @Sendable ([PendingSample]) throws(TSDBError) -> CommitResult
+        commitBatch: @escaping CommitBatch
     ) {
         self.admit = admit
         self.pinLayout = pinLayout
@@ -70,7 +73,16 @@ public struct BatchAppender: Appender {
     @discardableResult
     public mutating func commit() throws(TSDBError) -> CommitResult {
         defer { rollback() }
-        return try commitBatch(batch)
+        return try commitBatch(batch, true) ?? CommitResult()
+    }
+
+    /// Commits like `commit()` unless the store is busy with a long task (compaction holds it): then
+    /// returns `nil` at once, the batch kept, so a caller on a thread that must not wait can hand
+    /// the commit to one that may.
+    public mutating func commitUnlessBusy() throws(TSDBError) -> CommitResult? {
+        guard let result = try commitBatch(batch, false) else { return nil }
+        rollback()
+        return result
     }
 
     public mutating func rollback() {

@@ -108,7 +108,7 @@ public final class Head: Sendable {
         BatchAppender(
             admit: { [self] in admit($0, $1, pending: $2, timestamp: $3, value: $4) },
             pinLayout: { [self] in pinLayout() },
-            commitBatch: { [self] batch throws(TSDBError) in commit(batch) })
+            commitBatch: { [self] batch, _ throws(TSDBError) in commit(batch) })
     }
 
     /// Pins the current layout generation for a batch (see `LayoutPin`).

@@ -16,7 +16,9 @@ public final class Storage: Sendable {
     public let options: StorageOptions
     /// The in-memory head.
     public let head: Head
-    private let state: Mutex<State>
+    let state: Mutex<State>
+    /// Set while `compact()` runs (it holds `state` throughout), so a commit that must not wait knows.
+    let compacting = Atomic<Bool>(false)
 
     struct State {
         var lock: DirectoryLock?
@@ -52,27 +54,33 @@ public final class Storage: Sendable {
         BatchAppender(
             admit: { [head] in head.admit($0, $1, pending: $2, timestamp: $3, value: $4) },
             pinLayout: { [head] in head.pinLayout() },
-            commitBatch: { [self] batch throws(TSDBError) in try commit(batch) })
+            commitBatch: { [self] batch, waiting throws(TSDBError) in
+                guard !batch.isEmpty else { return CommitResult() }
+                if !waiting, let result = try state.withLockIfAvailable({ state throws(TSDBError) in try commit(batch, &state) }) {
+                    return result
+                }
+                // Held by another commit: a short wait. Held by compaction: a long one, for callers that may.
+                if !waiting && compacting.load(ordering: .relaxed) { return nil }
+                return try state.withLock { state throws(TSDBError) in try commit(batch, &state) }
+            })
     }
 
-    private func commit(_ batch: [PendingSample]) throws(TSDBError) -> CommitResult {
-        guard !batch.isEmpty else { return CommitResult() }
-        return try state.withLock { state throws(TSDBError) -> CommitResult in
-            guard let wal = state.wal else { throw TSDBError.invalidArgument("the store is open read-only") }
-            let newSeries = head.unloggedSeries(in: batch)
-            var records: [[UInt8]] = []
-            if !newSeries.isEmpty { records.append(WALRecord.series(newSeries).encode()) }
-            records.append(WALRecord.samples(batch.map { ($0.reference.rawValue, $0.timestamp, $0.value) }).encode())
-            do throws(TSDBError) {
-                try wal.log(records)
-                if options.syncEveryCommit { try wal.sync() }
-            } catch {
-                head.forgetLogged(newSeries.map(\.labels))
-                state.walFailures += 1
-                throw error
-            }
-            return head.commit(batch)
+    /// Writes the batch to the WAL, then the head; the caller holds the lock `state` is under.
+    private func commit(_ batch: [PendingSample], _ state: inout State) throws(TSDBError) -> CommitResult {
+        guard let wal = state.wal else { throw TSDBError.invalidArgument("the store is open read-only") }
+        let newSeries = head.unloggedSeries(in: batch)
+        var records: [[UInt8]] = []
+        if !newSeries.isEmpty { records.append(WALRecord.series(newSeries).encode()) }
+        records.append(WALRecord.samples(batch.map { ($0.reference.rawValue, $0.timestamp, $0.value) }).encode())
+        do throws(TSDBError) {
+            try wal.log(records)
+            if options.syncEveryCommit { try wal.sync() }
+        } catch {
+            head.forgetLogged(newSeries.map(\.labels))
+            state.walFailures += 1
+            throw error
         }
+        return head.commit(batch)
     }
 
     /// A querier over every block and the head, as of now.
@@ -132,7 +140,9 @@ public final class Storage: Sendable {
     /// Returns the blocks written.
     @discardableResult
     public func compact(now: Int64 = Timestamp.now()) throws(TSDBError) -> [BlockMeta] {
-        try state.withLock { state throws(TSDBError) -> [BlockMeta] in
+        compacting.store(true, ordering: .relaxed)
+        defer { compacting.store(false, ordering: .relaxed) }
+        return try state.withLock { state throws(TSDBError) -> [BlockMeta] in
             guard let wal = state.wal else { return [] }
             var written: [BlockMeta] = []
             let range = options.blockRange

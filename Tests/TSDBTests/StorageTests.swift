@@ -50,6 +50,22 @@ struct StorageTests {
         #expect(throws: AppendError.self) { try appender.append(before[0].labels, timestamp: 0, value: 1) }
     }
 
+    @Test("a commit that must not wait hands its batch back while compaction holds the store, and stores it later")
+    func commitUnlessBusy() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let storage = try Storage(directory: directory)
+        var appender = storage.appender()
+        try appender.append(Labels(["__name__": "m"]), timestamp: Self.start, value: 1)
+        storage.compacting.store(true, ordering: .relaxed)
+        let during = try storage.state.withLock { _ in try appender.commitUnlessBusy() }
+        storage.compacting.store(false, ordering: .relaxed)
+        #expect(during == nil)
+        #expect(try Self.all(storage).isEmpty)
+        #expect(try appender.commitUnlessBusy()?.appended == 1, "the batch was kept for the later commit")
+        #expect(try Self.all(storage).map(\.timestamps) == [[Self.start]])
+    }
+
     @Test("the head is cut into 2 h blocks, the WAL checkpointed, and nothing is lost or doubled")
     func headCutting() throws {
         let directory = BlockTests.temporaryDirectory()
