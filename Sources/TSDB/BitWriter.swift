@@ -14,7 +14,7 @@ struct BitWriter: Sendable {
 
     mutating func writeBit(_ bit: Bool) {
         if freeBits == 0 {
-            bytes.append(0)
+            appendByte(0)
             freeBits = 8
         }
         freeBits -= 1
@@ -24,11 +24,26 @@ struct BitWriter: Sendable {
     /// Writes 8 bits: the high part fills the last byte, the low part starts a new one.
     mutating func writeByte(_ byte: UInt8) {
         if freeBits == 0 {
-            bytes.append(0)
+            appendByte(0)
             freeBits = 8
         }
         bytes[bytes.count - 1] |= byte >> UInt8(8 - freeBits)
-        bytes.append(freeBits == 8 ? 0 : byte << UInt8(freeBits))
+        appendByte(freeBits == 8 ? 0 : byte << UInt8(freeBits))
+    }
+
+    /// Releases the unused capacity (a chunk that will not grow again).
+    mutating func shrinkToFit() {
+        guard bytes.capacity > bytes.count else { return }
+        bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: bytes)
+        }
+    }
+
+    /// Appends a byte, growing the storage by a quarter (16 bytes at least) rather than doubling it:
+    /// the head holds an open chunk per series, and doubling left about a third of their bytes unused.
+    private mutating func appendByte(_ byte: UInt8) {
+        if bytes.count == bytes.capacity { bytes.reserveCapacity(bytes.count + max(16, bytes.count / 4)) }
+        bytes.append(byte)
     }
 
     /// Writes the low `count` bits of `value`, highest first: whole bytes, then single bits.

@@ -48,11 +48,39 @@ public struct ChunkedSeries: Sendable {
         return (openChunk!.maxTime, openChunk!.lastValue)
     }
 
+    /// What `appendIfLater` did with a sample.
+    public enum AppendOutcome: Equatable, Sendable {
+        /// Stored; `first` when the series was empty before.
+        case appended(first: Bool)
+        /// The latest sample again: nothing to store.
+        case repeated
+        /// A different value at the latest sample's timestamp: refused.
+        case conflicting
+        /// Earlier than the latest sample: refused.
+        case outOfOrder
+    }
+
+    /// Appends a sample later than the latest one; says why not otherwise.
+    public mutating func appendIfLater(timestamp: Int64, value: Double) -> AppendOutcome {
+        guard let latest = latestSample else {
+            append(timestamp: timestamp, value: value)
+            return .appended(first: true)
+        }
+        if timestamp > latest.timestamp {
+            append(timestamp: timestamp, value: value)
+            return .appended(first: false)
+        }
+        if timestamp < latest.timestamp { return .outOfOrder }
+        return latest.value.bitPattern == value.bitPattern ? .repeated : .conflicting
+    }
+
     /// Appends a sample later than the last one.
     public mutating func append(timestamp: Int64, value: Double) {
-        if let open = openChunk {
-            if open.count == XORChunk.targetSamples / 4 {
-                nextCut = Self.estimatedEnd(start: open.minTime, current: open.maxTime, limit: nextCut)
+        // The open chunk is read in place: bound to a constant, its copy would hold a second
+        // reference to the chunk's bytes through the append, which then copied them every time.
+        if let count = openChunk?.count {
+            if count == XORChunk.targetSamples / 4 {
+                nextCut = Self.estimatedEnd(start: openChunk!.minTime, current: openChunk!.maxTime, limit: nextCut)
             }
             if timestamp >= nextCut { cut(at: timestamp) }
         } else {
@@ -72,7 +100,11 @@ public struct ChunkedSeries: Sendable {
     }
 
     private mutating func cut(at timestamp: Int64) {
-        if let openChunk { closed.append(openChunk) }
+        if var full = openChunk {
+            openChunk = nil // so the chunk's bytes are not shared while they shrink
+            full.shrinkToFit()
+            closed.append(full)
+        }
         openChunk = XORChunk()
         nextCut = Self.rangeEnd(after: timestamp, width: chunkRange)
     }

@@ -280,10 +280,7 @@ public final class Head: Sendable {
             for position in batch.indices {
                 let index = Self.index(of: batch, at: position, in: &state, chunkRange: chunkRange)
                 // Series are created when first appended to; a batch "creates" those it gives a first sample.
-                let first = state.series[index].samples.isEmpty
-                let appended = result.appended
                 Self.append(batch[position].timestamp, batch[position].value, to: index, in: &state, result: &result)
-                if first && result.appended > appended { result.seriesCreated += 1 }
             }
             return result
         }
@@ -295,22 +292,22 @@ public final class Head: Sendable {
             result.outOfOrder += 1
             return
         }
-        if let last = state.series[index].samples.latestSample, timestamp <= last.timestamp {
-            if timestamp == last.timestamp {
-                // The same sample again is accepted silently, as Prometheus does.
-                if last.value.bitPattern != value.bitPattern {
-                    result.duplicates += 1
-                    state.statistics.duplicateRejected += 1
-                }
-            } else {
-                result.outOfOrder += 1
-                state.statistics.outOfOrderRejected += 1
-            }
-            return
+        // One in-place access to the series: reading its latest sample first, apart from the append,
+        // kept a second reference to the open chunk's bytes through it, which copied them each time.
+        switch state.series[index].samples.appendIfLater(timestamp: timestamp, value: value) {
+        case .appended(let first):
+            result.appended += 1
+            if first { result.seriesCreated += 1 }
+            state.statistics.samplesAppended += 1
+        case .repeated:
+            break // the same sample again is accepted silently, as Prometheus does
+        case .conflicting:
+            result.duplicates += 1
+            state.statistics.duplicateRejected += 1
+        case .outOfOrder:
+            result.outOfOrder += 1
+            state.statistics.outOfOrderRejected += 1
         }
-        state.series[index].samples.append(timestamp: timestamp, value: value)
-        result.appended += 1
-        state.statistics.samplesAppended += 1
     }
 
     // MARK: - Replay and truncation (used by `Storage`)

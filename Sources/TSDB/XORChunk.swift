@@ -36,6 +36,9 @@ public struct XORChunk: Sendable {
     /// The encoded bytes, count header included (what a chunk file stores after the encoding byte).
     public var bytes: [UInt8] { stream.bytes }
 
+    /// Releases the bytes reserved for appends (the chunk is closed).
+    mutating func shrinkToFit() { stream.shrinkToFit() }
+
     /// Appends a sample whose timestamp is later than the last one's.
     public mutating func append(timestamp: Int64, value: Double) {
         let valueBits = value.bitPattern
