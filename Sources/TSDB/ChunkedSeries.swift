@@ -48,30 +48,39 @@ public struct ChunkedSeries: Sendable {
         return (openChunk!.maxTime, openChunk!.lastValue)
     }
 
-    /// What `appendIfLater` did with a sample.
-    public enum AppendOutcome: Equatable, Sendable {
-        /// Stored; `first` when the series was empty before.
-        case appended(first: Bool)
-        /// The latest sample again: nothing to store.
+    /// Where a sample falls against a series' latest one: the one rule both the head's admission of
+    /// a sample and its commit apply.
+    public enum SampleOrder: Equatable, Sendable {
+        /// Later than the latest sample, or the series has none: may be stored.
+        case later
+        /// The latest sample again: accepted, nothing to store (as Prometheus does).
         case repeated
         /// A different value at the latest sample's timestamp: refused.
         case conflicting
         /// Earlier than the latest sample: refused.
-        case outOfOrder
+        case earlier
+
+        /// The order of the sample at `timestamp` with `value` after `latest`.
+        public init(timestamp: Int64, value: Double, after latest: (timestamp: Int64, value: Double)?) {
+            guard let latest, timestamp <= latest.timestamp else {
+                self = .later
+                return
+            }
+            if timestamp < latest.timestamp {
+                self = .earlier
+            } else {
+                self = latest.value.bitPattern == value.bitPattern ? .repeated : .conflicting
+            }
+        }
     }
 
-    /// Appends a sample later than the latest one; says why not otherwise.
-    public mutating func appendIfLater(timestamp: Int64, value: Double) -> AppendOutcome {
-        guard let latest = latestSample else {
-            append(timestamp: timestamp, value: value)
-            return .appended(first: true)
-        }
-        if timestamp > latest.timestamp {
-            append(timestamp: timestamp, value: value)
-            return .appended(first: false)
-        }
-        if timestamp < latest.timestamp { return .outOfOrder }
-        return latest.value.bitPattern == value.bitPattern ? .repeated : .conflicting
+    /// Appends the sample if it is later than the latest one; returns its order, and whether the
+    /// series was empty before (checked and appended in one access, so the open chunk is not copied).
+    public mutating func appendIfLater(timestamp: Int64, value: Double) -> (order: SampleOrder, first: Bool) {
+        let latest = latestSample
+        let order = SampleOrder(timestamp: timestamp, value: value, after: latest)
+        if order == .later { append(timestamp: timestamp, value: value) }
+        return (order, latest == nil)
     }
 
     /// Appends a sample later than the last one.
@@ -101,7 +110,6 @@ public struct ChunkedSeries: Sendable {
 
     private mutating func cut(at timestamp: Int64) {
         if var full = openChunk {
-            openChunk = nil // so the chunk's bytes are not shared while they shrink
             full.shrinkToFit()
             closed.append(full)
         }

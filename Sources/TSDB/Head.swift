@@ -81,7 +81,7 @@ public final class Head: Sendable {
     /// rollback: while any batch pins a layout generation, truncations record how they move series,
     /// so the batch's references stay resolvable without the labels. Released when dropped, so a
     /// batch that is never committed cannot hold the records forever.
-    public final class LayoutPin: Sendable {
+    final class LayoutPin: Sendable {
         /// The layout the batch's references are checked against (`SeriesReference.generation`).
         let generation: Int32
         private let head: Head
@@ -181,16 +181,19 @@ public final class Head: Sendable {
             let index = Self.index(of: reference, labels, in: &state, chunkRange: chunkRange)
             let resolved = SeriesReference(rawValue: state.series[index].reference, slot: Int32(truncatingIfNeeded: index),
                                            generation: Int32(truncatingIfNeeded: state.generation))
-            var latest = pending
-            if latest == nil { latest = state.series[index].samples.latestSample }
-            guard let latest, timestamp <= latest.timestamp else { return (resolved, .accepted) }
-            if timestamp == latest.timestamp && latest.value.bitPattern == value.bitPattern { return (resolved, .repeated) }
-            if timestamp == latest.timestamp {
+            let latest = pending ?? state.series[index].samples.latestSample
+            switch ChunkedSeries.SampleOrder(timestamp: timestamp, value: value, after: latest) {
+            case .later:
+                return (resolved, .accepted)
+            case .repeated:
+                return (resolved, .repeated)
+            case .conflicting:
                 state.statistics.duplicateRejected += 1
                 return (resolved, .refused(.duplicateTimestamp(series: labels, timestamp: timestamp)))
+            case .earlier:
+                state.statistics.outOfOrderRejected += 1
+                return (resolved, .refused(.outOfOrder(series: labels, timestamp: timestamp, latest: latest?.timestamp ?? .min)))
             }
-            state.statistics.outOfOrderRejected += 1
-            return (resolved, .refused(.outOfOrder(series: labels, timestamp: timestamp, latest: latest.timestamp)))
         }
     }
 
@@ -294,17 +297,18 @@ public final class Head: Sendable {
         }
         // One in-place access to the series: reading its latest sample first, apart from the append,
         // kept a second reference to the open chunk's bytes through it, which copied them each time.
-        switch state.series[index].samples.appendIfLater(timestamp: timestamp, value: value) {
-        case .appended(let first):
+        let (order, first) = state.series[index].samples.appendIfLater(timestamp: timestamp, value: value)
+        switch order {
+        case .later:
             result.appended += 1
             if first { result.seriesCreated += 1 }
             state.statistics.samplesAppended += 1
         case .repeated:
-            break // the same sample again is accepted silently, as Prometheus does
+            break
         case .conflicting:
             result.duplicates += 1
             state.statistics.duplicateRejected += 1
-        case .outOfOrder:
+        case .earlier:
             result.outOfOrder += 1
             state.statistics.outOfOrderRejected += 1
         }
