@@ -17,6 +17,11 @@ final class EtcdmonServer: Sendable {
 
     var log: String { (try? String(contentsOfFile: directory + ".log", encoding: .utf8)) ?? "" }
 
+    /// The log's failed-scrape lines (logged at debug level), for a failing expectation's message.
+    var scrapeFailures: String {
+        log.split(separator: "\n").filter { $0.contains("scrape failed") }.suffix(20).joined(separator: "\n")
+    }
+
     func waitUntilReady() async throws {
         for _ in 0..<200 {
             if (try? await Command.run("/usr/bin/curl", ["-sf", "http://\(address)/-/ready"]))?.exitCode == 0 { return }
