@@ -41,6 +41,25 @@ public struct ChunkedSeries: Sendable {
         if let openChunk { try body(openChunk) }
     }
 
+    /// Appends the samples from `minTime` through `maxTime` to `result`, decoding chunk by chunk in
+    /// place (the `chunks` array would be built for every series read).
+    func appendSamples(to result: inout StoredSeries, minTime: Int64, maxTime: Int64) throws(TSDBError) {
+        var decoded: DecodeError?
+        forEachChunk { chunk in
+            guard decoded == nil, chunk.count > 0, chunk.minTime <= maxTime, chunk.maxTime >= minTime else { return }
+            decoded = chunk.bytes.withUnsafeBytes { buffer in
+                do throws(DecodeError) {
+                    try result.appendSamples(ofChunk: buffer, minTime: minTime, maxTime: maxTime)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        }
+        // The head wrote these bytes itself: failing to decode them is a bug, reported as such.
+        if let decoded { throw TSDBError.corrupt(path: "head", reason: "chunk of \(result.labels): \(decoded)") }
+    }
+
     /// The last sample, or `nil` when empty. (Read in place: binding the open chunk to a constant
     /// would copy it, retaining its bytes, on every append.)
     public var latestSample: (timestamp: Int64, value: Double)? {

@@ -351,10 +351,12 @@ public final class Head: Sendable {
         state.withLock { $0.minValidTime = max($0.minValidTime, time) }
     }
 
-    /// The series with their chunks that lie entirely before `end` (for writing a block).
-    func chunks(before end: Int64) -> [BlockWriter.Series] {
+    /// Refuses samples older than `end` from now on and returns the series with their chunks that
+    /// lie entirely before it: a range sealed for writing as a block while appends go on.
+    func seal(before end: Int64) -> [BlockWriter.Series] {
         state.withLock { state in
-            state.series.compactMap { series in
+            state.minValidTime = max(state.minValidTime, end)
+            return state.series.compactMap { series in
                 let chunks = series.samples.chunks.filter { $0.count > 0 && $0.maxTime < end }
                 return chunks.isEmpty ? nil : BlockWriter.Series(labels: series.labels, chunks: chunks)
             }
@@ -365,13 +367,22 @@ public final class Head: Sendable {
     func truncate(before end: Int64) {
         state.withLock { state in
             state.minValidTime = max(state.minValidTime, end)
+            state.replayReferences = [:]
+            // In place: a copy of each series would share its chunk list, and dropping chunks would copy it.
+            var emptied = 0
+            for index in state.series.indices {
+                state.series[index].samples.dropChunks(before: end)
+                if state.series[index].samples.isEmpty { emptied += 1 }
+            }
+            // Slots move only when series go. Usually none do (a cluster keeps its series), and then the
+            // layout stands: no index to rebuild (seconds at a million series) and no reference goes stale.
+            guard emptied > 0 else { return }
             var kept: [Series] = []
-            kept.reserveCapacity(state.series.count)
+            kept.reserveCapacity(state.series.count - emptied)
             // Only while a batch holds references of an older layout is the move worth recording.
             var relocation = state.pins.isEmpty ? nil : Relocation(slots: [], dropped: [])
             relocation?.slots.reserveCapacity(state.series.count)
-            for var series in state.series {
-                series.samples.dropChunks(before: end)
+            for series in state.series {
                 if !series.samples.isEmpty {
                     relocation?.slots.append(Int32(truncatingIfNeeded: kept.count))
                     kept.append(series)
@@ -384,14 +395,14 @@ public final class Head: Sendable {
             state.series = kept
             state.generation += 1
             state.byLabels = [:]
-            state.replayReferences = [:]
             for (index, series) in kept.enumerated() { state.byLabels[series.labels] = index }
             state.unlogged = kept.count { !$0.logged }
         }
     }
 
-    /// The series records and recent samples a WAL checkpoint keeps: every series still in the head.
-    func liveSeries() -> [(reference: UInt64, labels: Labels)] {
-        state.withLock { state in state.series.map { ($0.reference, $0.labels) } }
+    /// What a WAL checkpoint keeps: every series still in the head, with its WAL reference and its
+    /// chunks as of now (values: later appends do not change them).
+    func liveSeries() -> [(reference: UInt64, labels: Labels, samples: ChunkedSeries)] {
+        state.withLock { state in state.series.map { ($0.reference, $0.labels, $0.samples) } }
     }
 }

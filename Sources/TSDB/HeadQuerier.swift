@@ -21,21 +21,7 @@ public struct HeadQuerier: Querier {
         var output: [StoredSeries] = []
         for index in matching(matchers) {
             var result = StoredSeries(labels: series[index])
-            var decoded: DecodeError?
-            // Chunk by chunk in place: the `chunks` array would be built for every series selected.
-            samples[index].forEachChunk { chunk in
-                guard decoded == nil, chunk.count > 0, chunk.minTime <= maxTime, chunk.maxTime >= minTime else { return }
-                decoded = chunk.bytes.withUnsafeBytes { buffer in
-                    do throws(DecodeError) {
-                        try result.appendSamples(ofChunk: buffer, minTime: minTime, maxTime: maxTime)
-                        return nil
-                    } catch {
-                        return error
-                    }
-                }
-            }
-            // The head wrote these bytes itself: failing to decode them is a bug, reported as such.
-            if let decoded { throw TSDBError.corrupt(path: "head", reason: "chunk of \(series[index]): \(decoded)") }
+            try samples[index].appendSamples(to: &result, minTime: minTime, maxTime: maxTime)
             if !result.timestamps.isEmpty { output.append(result) }
         }
         return output.sorted { $0.labels < $1.labels }

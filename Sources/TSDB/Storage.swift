@@ -17,8 +17,11 @@ public final class Storage: Sendable {
     /// The in-memory head.
     public let head: Head
     let state: Mutex<State>
-    /// Set while `compact()` runs (it holds `state` throughout), so a commit that must not wait knows.
+    /// Set while `compact()` runs: it takes `state` to publish a block and cut the WAL, which at
+    /// scale is long enough that a commit that must not wait should not try.
     let compacting = Atomic<Bool>(false)
+    /// One compaction at a time.
+    private let compaction = Mutex<Void>(())
 
     struct State {
         var lock: DirectoryLock?
@@ -85,8 +88,11 @@ public final class Storage: Sendable {
 
     /// A querier over every block and the head, as of now.
     public func querier() -> any Querier {
+        // The head first: compaction publishes a block before truncating the head, so whichever
+        // head this sees, the blocks read after it cover what it lacks (overlaps merge away).
+        let headQuerier = head.querier()
         let blocks = state.withLock { $0.blocks }
-        return MergedQuerier(blocks.map { BlockQuerier(block: $0) } + [head.querier()])
+        return MergedQuerier(blocks.map { BlockQuerier(block: $0) } + [headQuerier])
     }
 
     /// The blocks, oldest first.
@@ -138,31 +144,69 @@ public final class Storage: Sendable {
 
     /// Cuts head ranges into blocks, checkpoints the WAL, merges blocks and applies retention.
     /// Returns the blocks written.
+    ///
+    /// The store's lock is held only to publish a block and to cut the WAL segment: blocks and
+    /// checkpoints are written while commits go on, since at a thousand members writing a range
+    /// takes many seconds, and scrapes waiting that long would miss their next ticks.
     @discardableResult
     public func compact(now: Int64 = Timestamp.now()) throws(TSDBError) -> [BlockMeta] {
-        compacting.store(true, ordering: .relaxed)
-        defer { compacting.store(false, ordering: .relaxed) }
-        return try state.withLock { state throws(TSDBError) -> [BlockMeta] in
-            guard let wal = state.wal else { return [] }
+        try compaction.withLock { _ throws(TSDBError) -> [BlockMeta] in
+            compacting.store(true, ordering: .relaxed)
+            defer { compacting.store(false, ordering: .relaxed) }
+            guard state.withLock({ $0.wal != nil }) else { return [] }
             var written: [BlockMeta] = []
-            let range = options.blockRange
-            // Prometheus cuts when the head spans 1.5 block ranges, keeping the newest half range in memory.
-            while let span = head.timeRange, span.maxTime - span.minTime > range / 2 * 3 {
-                let start = span.minTime - ((span.minTime % range) + range) % range
-                let end = start + range
-                let series = head.chunks(before: end)
-                if !series.isEmpty {
-                    let meta = try BlockWriter(directory: directory).write(series)
-                    written.append(meta)
-                    state.blocks.append(try Block(directory: directory + "/" + meta.ulid))
-                }
-                head.truncate(before: end)
-                try wal.cutSegment()
-                try WALCheckpoint.create(directory: wal.directory, through: wal.segment - 1, head: head, minTime: end)
+            while let cut = sealOldestRange() {
+                let block = try writeBlock(cut)
+                if let block { written.append(block.meta) }
+                guard let segment = try publish(cut, block: block) else { return written } // closed meanwhile
+                try WALCheckpoint.create(directory: directory + "/wal", through: segment, head: head, minTime: cut.end)
             }
-            written += try BlockCompactor(directory: directory, blockRange: range).compact(&state.blocks)
-            state.warnings += try Retention(options: options, directory: directory).apply(to: &state.blocks, now: now)
+            var blocks = state.withLock { $0.blocks }
+            written += try BlockCompactor(directory: directory, blockRange: options.blockRange).compact(&blocks)
+            let notes = try Retention(options: options, directory: directory).apply(to: &blocks, now: now)
+            state.withLock { state in
+                state.blocks = blocks
+                state.warnings += notes
+            }
             return written
+        }
+    }
+
+    /// A range of the head on its way into a block: sealed, so the head refuses samples older than
+    /// its end, with the chunks it held then.
+    struct HeadCut {
+        /// Where the range ends (exclusive); its start is a block range before.
+        let end: Int64
+        /// The head's series with chunks in the range, as sealed.
+        let series: [BlockWriter.Series]
+    }
+
+    /// Seals the head's oldest block range once the head spans one and a half ranges (as
+    /// Prometheus does, keeping the newest half range in memory); `nil` while it does not.
+    func sealOldestRange() -> HeadCut? {
+        let range = options.blockRange
+        guard let span = head.timeRange, span.maxTime - span.minTime > range / 2 * 3 else { return nil }
+        let start = span.minTime - ((span.minTime % range) + range) % range
+        return HeadCut(end: start + range, series: head.seal(before: start + range))
+    }
+
+    /// Writes the sealed range as a block, not yet visible to queries; `nil` when it held no chunks.
+    func writeBlock(_ cut: HeadCut) throws(TSDBError) -> Block? {
+        guard !cut.series.isEmpty else { return nil }
+        let meta = try BlockWriter(directory: directory).write(cut.series)
+        return try Block(directory: directory + "/" + meta.ulid)
+    }
+
+    /// Makes the block visible, then drops the range from the head, then starts a WAL segment;
+    /// returns the last segment a checkpoint may now replace, or `nil` if the store was closed.
+    /// A query between the two steps sees the range twice, which merging removes, never not at all.
+    func publish(_ cut: HeadCut, block: Block?) throws(TSDBError) -> Int? {
+        if let block { state.withLock { $0.blocks.append(block) } }
+        head.truncate(before: cut.end)
+        return try state.withLock { state throws(TSDBError) -> Int? in
+            guard let wal = state.wal else { return nil }
+            try wal.cutSegment()
+            return wal.segment - 1
         }
     }
 }

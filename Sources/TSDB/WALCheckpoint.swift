@@ -24,15 +24,24 @@ enum WALCheckpoint {
         let temporary = final + ".tmp"
         try? FileManager.default.removeItem(atPath: temporary)
         let writer = try WALWriter(directory: temporary, compress: true)
+        // Record by record, series by series: holding the head's recent samples decoded at once took
+        // gigabytes at a thousand members.
         let live = head.liveSeries()
-        if !live.isEmpty { try writer.log([WALRecord.series(live).encode()]) }
-        let querier = head.querier()
-        let references = Dictionary(live.map { ($0.labels, $0.reference) }, uniquingKeysWith: { first, _ in first })
+        let perRecord = 10_000
+        for start in stride(from: 0, to: live.count, by: perRecord) {
+            let series = live[start..<min(start + perRecord, live.count)].map { ($0.reference, $0.labels) }
+            try writer.log([WALRecord.series(series).encode()])
+        }
         var batch: [(UInt64, Int64, Double)] = []
-        for series in try querier.select([], minTime: minTime, maxTime: .max) {
-            guard let reference = references[series.labels] else { continue }
-            for (time, value) in zip(series.timestamps, series.values) { batch.append((reference, time, value)) }
-            if batch.count >= 10_000 {
+        batch.reserveCapacity(perRecord)
+        var decoded = StoredSeries(labels: Labels([]))
+        for series in live {
+            decoded.timestamps.removeAll(keepingCapacity: true)
+            decoded.values.removeAll(keepingCapacity: true)
+            decoded.labels = series.labels
+            try series.samples.appendSamples(to: &decoded, minTime: minTime, maxTime: .max)
+            for (time, value) in zip(decoded.timestamps, decoded.values) { batch.append((series.reference, time, value)) }
+            if batch.count >= perRecord {
                 try writer.log([WALRecord.samples(batch).encode()])
                 batch.removeAll(keepingCapacity: true)
             }

@@ -51,6 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("storage.tsdb.retention.size"), help: "Maximum bytes of storage (0: no limit).")
     var retentionSize: Int64 = 0
 
+    @Option(name: .customLong("storage.tsdb.min-block-duration"),
+            help: ArgumentHelp("How much of the head is cut into a block at a time (as Prometheus's hidden flag: for tests and benchmarks).",
+                               visibility: .hidden))
+    var minBlockDuration = "2h"
+
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error.")
     var logLevel = "info"
 
@@ -76,9 +81,11 @@ struct ServeCommand: AsyncParsableCommand {
             limits.lookbackDelta = try PrometheusDuration.milliseconds(lookbackDelta)
             limits.inPlaceSlice = .milliseconds(try PrometheusDuration.milliseconds(inPlaceSlice))
             options.retentionTime = try PrometheusDuration.milliseconds(retentionTime)
+            options.blockRange = try PrometheusDuration.milliseconds(minBlockDuration)
         } catch {
             throw ValidationError("\(error)")
         }
+        guard options.blockRange > 0 else { throw ValidationError("--storage.tsdb.min-block-duration must be more than 0") }
         limits.maxSamples = maxSamples
         limits.maxConcurrency = maxConcurrency
         options.retentionSize = retentionSize
@@ -112,6 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
             "query.max-samples": String(maxSamples), "query.max-concurrency": String(maxConcurrency),
             "query.lookback-delta": lookbackDelta, "query.in-place-slice": inPlaceSlice, "storage.tsdb.retention.time": retentionTime,
+            "storage.tsdb.min-block-duration": minBlockDuration,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
         ]
         flags["config.file"] = configFile ?? ""

@@ -49,8 +49,13 @@ struct CompactionService: Service {
                 try? await Task.sleep(for: .seconds(60))
                 guard !Task.isCancelled else { return }
                 do {
+                    let started = ContinuousClock.now
                     let written = try await NIOThreadPool.singleton.runIfActive { try storage.compact() }
-                    if !written.isEmpty { logger.info("compacted", metadata: ["blocks": "\(written.count)"]) }
+                    if !written.isEmpty {
+                        logger.info("compacted", metadata: [
+                            "blocks": "\(written.map(\.ulid))", "duration": "\(ContinuousClock.now - started)",
+                        ])
+                    }
                 } catch {
                     logger.error("compaction failed", metadata: ["error": "\(error)"])
                 }

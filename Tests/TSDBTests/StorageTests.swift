@@ -90,6 +90,45 @@ struct StorageTests {
         #expect(try appender.commit().outOfOrder == 1)
     }
 
+    @Test("commits go on between compaction's steps: none is lost or doubled, in the store or after a reopen")
+    func commitsDuringCompaction() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var storage: Storage? = try Storage(directory: directory)
+        try Self.fill(storage!, series: 3, hours: 3.5)
+        let store = storage!
+        var next = Self.start + 840 * 15_000
+        func commit(_ name: String, at time: Int64) throws -> CommitResult {
+            var appender = store.appender()
+            try appender.append(Labels(["__name__": "m", "i": name]), timestamp: time, value: Double(time))
+            return try appender.commit()
+        }
+
+        let cut = try #require(store.sealOldestRange())
+        #expect(cut.end == Self.start + 7_200_000 && cut.series.count == 3)
+        #expect(try commit("0", at: next).appended == 1, "sealed, the head still takes new samples")
+        #expect(try commit("late", at: cut.end - 1).outOfOrder == 1, "but none inside the sealed range")
+        let block = try #require(try store.writeBlock(cut))
+        #expect(try commit("1", at: next).appended == 1, "a commit while the block is written")
+        #expect(store.blocks.isEmpty, "the block is not visible before it is published")
+        let segment = try #require(try store.publish(cut, block: block))
+        #expect(store.blocks.map(\.meta.ulid) == [block.meta.ulid])
+        next += 15_000
+        #expect(try commit("new", at: next).appended == 1, "a new series between the WAL cut and the checkpoint")
+        try WALCheckpoint.create(directory: directory + "/wal", through: segment, head: store.head, minTime: cut.end)
+        #expect(try commit("0", at: next).appended == 1, "a commit after the checkpoint")
+
+        let stored = try Self.all(store)
+        #expect(stored.map { $0.labels["i"] } == ["0", "1", "2", "new"])
+        #expect(stored.map(\.timestamps.count) == [842, 841, 840, 1], "every sample once, the late one refused")
+        #expect(stored.allSatisfy { zip($0.timestamps, $0.timestamps.dropFirst()).allSatisfy { $0 < $1 } })
+        try store.close()
+        storage = nil
+        let reopened = try Storage(directory: directory)
+        #expect(try Self.all(reopened) == stored, "the block, the checkpoint and the segment after it hold the same")
+        #expect(reopened.warnings.isEmpty, "\(reopened.warnings)")
+    }
+
     @Test("a torn WAL tail is cut off with a warning and everything before it kept")
     func tornWAL() throws {
         let directory = BlockTests.temporaryDirectory()
