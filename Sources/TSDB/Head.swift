@@ -356,8 +356,13 @@ public final class Head: Sendable {
     func seal(before end: Int64) -> [BlockWriter.Series] {
         state.withLock { state in
             state.minValidTime = max(state.minValidTime, end)
+            // One array per series sealed, none for the rest: this holds the head's lock.
             return state.series.compactMap { series in
-                let chunks = series.samples.chunks.filter { $0.count > 0 && $0.maxTime < end }
+                guard let first = series.samples.firstChunk, first.maxTime < end else { return nil }
+                var chunks: [XORChunk] = []
+                series.samples.forEachChunk { chunk in
+                    if chunk.count > 0 && chunk.maxTime < end { chunks.append(chunk) }
+                }
                 return chunks.isEmpty ? nil : BlockWriter.Series(labels: series.labels, chunks: chunks)
             }
         }
