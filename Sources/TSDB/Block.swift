@@ -16,4 +16,23 @@ public final class Block: Sendable {
         index = try IndexReader(path: directory + "/index")
         chunks = try ChunkReader(directory: directory + "/chunks")
     }
+
+    /// The encoded bytes of the XOR chunk `meta` refers to, in place in the mapped file.
+    func xorChunk(_ meta: ChunkMeta) throws(TSDBError) -> UnsafeRawBufferPointer {
+        let (encoding, data) = try chunks.chunk(meta.reference)
+        guard encoding == XORChunk.encoding else {
+            throw TSDBError.unsupported(path: directory, reason: "chunk encoding \(encoding) (native histograms are not read)")
+        }
+        return data
+    }
+
+    /// Appends the samples of chunk `meta` from `minTime` through `maxTime` to `series`.
+    func appendSamples(of meta: ChunkMeta, to series: inout StoredSeries, minTime: Int64, maxTime: Int64) throws(TSDBError) {
+        let data = try xorChunk(meta)
+        do {
+            try series.appendSamples(ofChunk: data, minTime: minTime, maxTime: maxTime)
+        } catch {
+            throw TSDBError.corrupt(path: directory + "/chunks", reason: "chunk \(meta.reference) of \(series.labels): \(error)")
+        }
+    }
 }

@@ -47,19 +47,89 @@ struct BlockCompactor {
         return written
     }
 
+    /// Merges `group` into one block, one series at a time: decoding the whole group at once took
+    /// 16 bytes per sample (33 GB for a 6 h range at a thousand members). A series' chunks are
+    /// copied as they are when they follow each other in time, as Prometheus does; where its
+    /// blocks overlap (backfilled data), its samples are merged and cut into chunks again.
     private func merge(_ group: [Block], range: Int64) throws(TSDBError) -> BlockMeta {
         let sorted = group.sorted { $0.meta.minTime < $1.meta.minTime }
-        let querier = MergedQuerier(sorted.map { BlockQuerier(block: $0) })
-        var series: [BlockWriter.Series] = []
-        for stored in try querier.select([], minTime: .min, maxTime: .max) {
-            var chunked = ChunkedSeries(chunkRange: range)
-            for (time, value) in zip(stored.timestamps, stored.values) { chunked.append(timestamp: time, value: value) }
-            series.append(BlockWriter.Series(labels: stored.labels, chunks: chunked.chunks))
+        var cursors: [SeriesCursor] = []
+        for block in sorted { cursors.append(try SeriesCursor(block: block)) }
+        var builder = try BlockWriter.Builder(directory: directory)
+        while let labels = cursors.compactMap(\.current?.labels).min() {
+            var parts: [(block: Block, chunks: [ChunkMeta])] = []
+            for index in cursors.indices where cursors[index].current?.labels == labels {
+                parts.append((cursors[index].block, cursors[index].current!.chunks))
+                try cursors[index].advance()
+            }
+            try add(labels, parts, to: &builder, range: range)
         }
         let level = (sorted.map(\.meta.compaction.level).max() ?? 1) + 1
         let sources = Array(Set(sorted.flatMap(\.meta.compaction.sources))).sorted()
         let parents = sorted.map { BlockMeta.Parent(ulid: $0.meta.ulid, minTime: $0.meta.minTime, maxTime: $0.meta.maxTime) }
-        return try BlockWriter(directory: directory).write(series, level: level, sources: sources, parents: parents)
+        return try builder.finish(level: level, sources: sources, parents: parents)
+    }
+
+    /// Adds one series, given as its chunks in each block (oldest block first), to the merged block.
+    private func add(
+        _ labels: Labels, _ parts: [(block: Block, chunks: [ChunkMeta])], to builder: inout BlockWriter.Builder, range: Int64
+    ) throws(TSDBError) {
+        var follows = true
+        var last = Int64.min
+        for part in parts {
+            for chunk in part.chunks {
+                if chunk.minTime <= last { follows = false }
+                last = chunk.maxTime
+            }
+        }
+        if follows {
+            for part in parts {
+                for chunk in part.chunks {
+                    let data = try part.block.xorChunk(chunk)
+                    guard data.count >= 2 else {
+                        throw TSDBError.corrupt(path: part.block.directory + "/chunks", reason: "chunk \(chunk.reference) of \(labels) is empty")
+                    }
+                    // An XOR chunk begins with its sample count (big-endian 16 bits).
+                    try builder.addChunk(data, minTime: chunk.minTime, maxTime: chunk.maxTime, samples: Int(data[0]) << 8 | Int(data[1]))
+                }
+            }
+        } else {
+            var merged = StoredSeries(labels: labels)
+            for part in parts {
+                var samples = StoredSeries(labels: labels)
+                for chunk in part.chunks { try part.block.appendSamples(of: chunk, to: &samples, minTime: .min, maxTime: .max) }
+                // As `MergedQuerier` reads them: a later block counts from after the earlier ones' last sample.
+                let from = samples.timestamps.firstIndex { $0 > (merged.timestamps.last ?? .min) } ?? samples.timestamps.count
+                merged.timestamps += samples.timestamps[from...]
+                merged.values += samples.values[from...]
+            }
+            var chunked = ChunkedSeries(chunkRange: range)
+            for (time, value) in zip(merged.timestamps, merged.values) { chunked.append(timestamp: time, value: value) }
+            for chunk in chunked.chunks where chunk.count > 0 {
+                try builder.addChunk(chunk.bytes, minTime: chunk.minTime, maxTime: chunk.maxTime, samples: chunk.count)
+            }
+        }
+        try builder.endSeries(labels)
+    }
+
+    /// One block's series in label order (its index numbers them in that order), read one at a time.
+    private struct SeriesCursor {
+        let block: Block
+        private let ids: [UInt32]
+        private var position = 0
+        /// The series under the cursor, or `nil` past the last.
+        private(set) var current: (labels: Labels, chunks: [ChunkMeta])?
+
+        init(block: Block) throws(TSDBError) {
+            self.block = block
+            ids = try block.index.allPostings()
+            current = try ids.isEmpty ? nil : block.index.series(ids[0])
+        }
+
+        mutating func advance() throws(TSDBError) {
+            position += 1
+            current = position < ids.count ? try block.index.series(ids[position]) : nil
+        }
     }
 
     /// Removes a block directory: renamed first, so a crash never leaves half a block under a block's name.

@@ -47,15 +47,7 @@ public struct BlockQuerier: Querier {
             let (labels, metas) = try block.index.series(id)
             var series = StoredSeries(labels: labels)
             for meta in metas where meta.overlaps(minTime: minTime, maxTime: maxTime) {
-                let (encoding, data) = try block.chunks.chunk(meta.reference)
-                guard encoding == XORChunk.encoding else {
-                    throw TSDBError.unsupported(path: block.directory, reason: "chunk encoding \(encoding) (native histograms are not read)")
-                }
-                do {
-                    try series.appendSamples(ofChunk: data, minTime: minTime, maxTime: maxTime)
-                } catch {
-                    throw TSDBError.corrupt(path: block.directory + "/chunks", reason: "chunk \(meta.reference) of \(labels): \(error)")
-                }
+                try block.appendSamples(of: meta, to: &series, minTime: minTime, maxTime: maxTime)
             }
             if !series.timestamps.isEmpty { output.append(series) }
         }

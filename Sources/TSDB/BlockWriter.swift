@@ -33,51 +33,77 @@ public struct BlockWriter {
     ) throws(TSDBError) -> BlockMeta {
         let nonEmpty = series.filter { $0.chunks.contains { $0.count > 0 } }.sorted { $0.labels < $1.labels }
         guard !nonEmpty.isEmpty else { throw TSDBError.invalidArgument("a block needs at least one sample") }
-        let ulid = ULID()
-        let final = directory + "/" + ulid.description
-        let temporary = final + ".tmp-for-creation"
-        try TSDBError.wrap(path: temporary) {
-            try? FileManager.default.removeItem(atPath: temporary)
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        }
-
-        var chunkWriter = try ChunkSegmentWriter(directory: temporary + "/chunks")
-        var entries: [IndexWriter.Entry] = []
-        entries.reserveCapacity(nonEmpty.count)
-        var minTime = Int64.max
-        var maxTime = Int64.min
-        var samples: UInt64 = 0
-        var chunkCount: UInt64 = 0
-        var previous: Labels?
+        var builder = try Builder(directory: directory)
         for item in nonEmpty {
-            guard item.labels != previous else {
-                throw TSDBError.invalidArgument("series \(item.labels) appears twice in one block")
-            }
-            previous = item.labels
-            var metas: [ChunkMeta] = []
             for chunk in item.chunks where chunk.count > 0 {
-                let reference = try chunkWriter.append(chunk.bytes)
-                metas.append(ChunkMeta(reference: reference, minTime: chunk.minTime, maxTime: chunk.maxTime))
-                minTime = min(minTime, chunk.minTime)
-                maxTime = max(maxTime, chunk.maxTime)
-                samples += UInt64(chunk.count)
-                chunkCount += 1
+                try builder.addChunk(chunk.bytes, minTime: chunk.minTime, maxTime: chunk.maxTime, samples: chunk.count)
             }
-            entries.append(IndexWriter.Entry(labels: item.labels, chunks: metas))
+            try builder.endSeries(item.labels)
         }
-        try chunkWriter.flush()
-        try DurableFile.write(IndexWriter.encode(entries), to: temporary + "/index")
-        try DurableFile.write(Tombstones.emptyFile, to: temporary + "/tombstones")
+        return try builder.finish(level: level, sources: sources, parents: parents)
+    }
 
-        let meta = BlockMeta(
-            ulid: ulid.description, minTime: minTime, maxTime: maxTime + 1,
-            stats: .init(numSamples: samples, numSeries: UInt64(entries.count), numChunks: chunkCount),
-            compaction: .init(level: level, sources: sources ?? [ulid.description], parents: parents))
-        try DurableFile.write(BlockMeta.encodeJSON(meta), to: temporary + "/meta.json")
-        try DurableFile.syncDirectory(temporary + "/chunks")
-        try DurableFile.syncDirectory(temporary)
-        try DurableFile.rename(temporary, to: final)
-        return meta
+    /// A block written series by series in label order: only the index entries are held until the
+    /// end, so a block larger than memory (a merge of several) can be written.
+    struct Builder {
+        private let ulid = ULID()
+        private let final: String
+        private let temporary: String
+        private var chunkWriter: ChunkSegmentWriter
+        private var entries: [IndexWriter.Entry] = []
+        private var pending: [ChunkMeta] = []
+        private var minTime = Int64.max
+        private var maxTime = Int64.min
+        private var samples: UInt64 = 0
+        private var chunkCount: UInt64 = 0
+
+        /// Starts a block in a temporary directory under `directory`.
+        init(directory: String) throws(TSDBError) {
+            final = directory + "/" + ulid.description
+            temporary = final + ".tmp-for-creation"
+            try TSDBError.wrap(path: temporary) { [temporary] in
+                try? FileManager.default.removeItem(atPath: temporary)
+                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            }
+            chunkWriter = try ChunkSegmentWriter(directory: temporary + "/chunks")
+        }
+
+        /// Adds an encoded XOR chunk to the series being written (chunks in time order).
+        mutating func addChunk(_ data: some Collection<UInt8>, minTime: Int64, maxTime: Int64, samples count: Int) throws(TSDBError) {
+            pending.append(ChunkMeta(reference: try chunkWriter.append(data), minTime: minTime, maxTime: maxTime))
+            self.minTime = min(self.minTime, minTime)
+            self.maxTime = max(self.maxTime, maxTime)
+            samples += UInt64(count)
+            chunkCount += 1
+        }
+
+        /// Ends the series the chunks added since the last call belong to; one without chunks is left out.
+        mutating func endSeries(_ labels: Labels) throws(TSDBError) {
+            guard !pending.isEmpty else { return }
+            if let previous = entries.last?.labels {
+                guard labels != previous else { throw TSDBError.invalidArgument("series \(labels) appears twice in one block") }
+                guard previous < labels else { throw TSDBError.invalidArgument("series \(labels) comes after \(previous) in label order") }
+            }
+            entries.append(IndexWriter.Entry(labels: labels, chunks: pending))
+            pending = []
+        }
+
+        /// Writes the index, tombstones and meta, fsyncs, and renames the block into place.
+        mutating func finish(level: Int, sources: [String]?, parents: [BlockMeta.Parent]?) throws(TSDBError) -> BlockMeta {
+            guard !entries.isEmpty else { throw TSDBError.invalidArgument("a block needs at least one sample") }
+            try chunkWriter.flush()
+            try DurableFile.write(IndexWriter.encode(entries), to: temporary + "/index")
+            try DurableFile.write(Tombstones.emptyFile, to: temporary + "/tombstones")
+            let meta = BlockMeta(
+                ulid: ulid.description, minTime: minTime, maxTime: maxTime + 1,
+                stats: .init(numSamples: samples, numSeries: UInt64(entries.count), numChunks: chunkCount),
+                compaction: .init(level: level, sources: sources ?? [ulid.description], parents: parents))
+            try DurableFile.write(BlockMeta.encodeJSON(meta), to: temporary + "/meta.json")
+            try DurableFile.syncDirectory(temporary + "/chunks")
+            try DurableFile.syncDirectory(temporary)
+            try DurableFile.rename(temporary, to: final)
+            return meta
+        }
     }
 }
 

@@ -30,7 +30,7 @@ struct ChunkSegmentWriter {
     }
 
     /// Appends one chunk and returns its reference.
-    mutating func append(_ data: [UInt8], encoding: UInt8 = XORChunk.encoding) throws(TSDBError) -> UInt64 {
+    mutating func append(_ data: some Collection<UInt8>, encoding: UInt8 = XORChunk.encoding) throws(TSDBError) -> UInt64 {
         let needed = 10 + 1 + data.count + 4
         if segment.count + needed > segmentSize && segment.count > Self.headerSize {
             try flush()

@@ -180,4 +180,38 @@ struct StorageTests {
         #expect(again.blocks.first!.meta.minTime > oldest)
         #expect(again.warnings.contains { $0.hasPrefix("retention: deleted block") })
     }
+
+    @Test("overlapping blocks merge series by series: the older block keeps a shared time, later samples follow; the rest is copied")
+    func overlappingMerge() throws {
+        let directory = BlockTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let hour: Int64 = 3_600_000
+        let base: Int64 = 1_700_000_000_000 - 1_700_000_000_000 % (6 * hour)
+        func block(_ series: [(Labels, [(Int64, Double)])]) throws -> Block {
+            let meta = try BlockWriter(directory: directory).write(series.map { labels, samples in
+                var chunk = XORChunk()
+                for (time, value) in samples { chunk.append(timestamp: base + time, value: value) }
+                return BlockWriter.Series(labels: labels, chunks: [chunk])
+            })
+            return try Block(directory: directory + "/" + meta.ulid)
+        }
+        let a = Labels(["__name__": "m", "i": "a"])
+        let b = Labels(["__name__": "m", "i": "b"])
+        let older = try block([(a, [(0, 1), (hour, 2), (2 * hour, 3)]), (b, [(hour / 2, 10)])])
+        let backfilled = try block([(a, [(hour, 99), (3 * hour, 4)])])
+        let after = try block([(a, [(7 * hour, 5)])]) // completes the first 6 h range
+        var blocks = [older, backfilled, after]
+        let written = try BlockCompactor(directory: directory, blockRange: 2 * hour).compact(&blocks)
+
+        #expect(written.count == 1 && blocks.count == 2)
+        let merged = try #require(blocks.first { $0.meta.ulid == written.first?.ulid })
+        #expect(merged.meta.stats.numSamples == 5 && merged.meta.stats.numSeries == 2)
+        #expect(merged.meta.compaction.level == 2 && merged.meta.compaction.parents?.count == 2)
+        let series = try BlockQuerier(block: merged).select([], minTime: .min, maxTime: .max)
+        #expect(series.map(\.labels) == [a, b])
+        #expect(series.first?.timestamps == [0, hour, 2 * hour, 3 * hour].map { base + $0 })
+        #expect(series.first?.values == [1, 2, 3, 4])
+        #expect(series.last?.values == [10])
+        #expect(!FileManager.default.fileExists(atPath: older.directory) && !FileManager.default.fileExists(atPath: backfilled.directory))
+    }
 }
