@@ -9,48 +9,66 @@ struct ChunkSegmentWriter {
     static let headerSize = 8
     static let defaultSegmentSize = 512 * 1024 * 1024
 
+    /// Bytes buffered before they are appended to the segment's file: a block's chunks stream to
+    /// disk instead of being held until their segment is full (512 MiB each).
+    static let defaultBufferSize = 1 << 20
+
     let directory: String
     let segmentSize: Int
-    private var segment = ByteWriter()
+    let bufferSize: Int
+    private var buffer: ByteWriter
     private var segmentIndex = 0
+    /// The open segment's length so far, written and buffered.
+    private var segmentLength = 0
     private(set) var bytesWritten = 0
 
-    init(directory: String, segmentSize: Int = defaultSegmentSize) throws(TSDBError) {
+    init(directory: String, segmentSize: Int = defaultSegmentSize, bufferSize: Int = defaultBufferSize) throws(TSDBError) {
         self.directory = directory
         self.segmentSize = segmentSize
+        self.bufferSize = bufferSize
+        buffer = ByteWriter(capacity: bufferSize)
         try TSDBError.wrap(path: directory) { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         startSegment()
     }
 
+    private var segmentPath: String { directory + "/" + ChunkSegmentWriter.segmentName(segmentIndex) }
+
     private mutating func startSegment() {
-        segment = ByteWriter(capacity: 1 << 20)
-        segment.putBigEndian32(Self.magic)
-        segment.putByte(1)
-        segment.putBytes([0, 0, 0])
+        buffer.putBigEndian32(Self.magic)
+        buffer.putByte(1)
+        buffer.putBytes([0, 0, 0])
+        segmentLength = Self.headerSize
     }
 
     /// Appends one chunk and returns its reference.
     mutating func append(_ data: some Collection<UInt8>, encoding: UInt8 = XORChunk.encoding) throws(TSDBError) -> UInt64 {
         let needed = 10 + 1 + data.count + 4
-        if segment.count + needed > segmentSize && segment.count > Self.headerSize {
+        if segmentLength + needed > segmentSize && segmentLength > Self.headerSize {
             try flush()
             segmentIndex += 1
             startSegment()
         }
-        let offset = segment.count
-        segment.putUvarint(UInt64(data.count))
-        let checksumStart = segment.count
-        segment.putByte(encoding)
-        segment.putBytes(data)
-        segment.putChecksum(from: checksumStart)
+        let offset = segmentLength
+        let before = buffer.count
+        buffer.putUvarint(UInt64(data.count))
+        let checksumStart = buffer.count
+        buffer.putByte(encoding)
+        buffer.putBytes(data)
+        buffer.putChecksum(from: checksumStart)
+        segmentLength += buffer.count - before
+        if buffer.count >= bufferSize { try writeBuffer(sync: false) }
         return UInt64(segmentIndex) << 32 | UInt64(offset)
     }
 
-    /// Writes the open segment to disk (fsynced).
+    /// Writes the rest of the open segment to disk and fsyncs it.
     mutating func flush() throws(TSDBError) {
-        let path = directory + "/" + ChunkSegmentWriter.segmentName(segmentIndex)
-        try DurableFile.write(segment.bytes, to: path)
-        bytesWritten += segment.count
+        try writeBuffer(sync: true)
+    }
+
+    private mutating func writeBuffer(sync: Bool) throws(TSDBError) {
+        try DurableFile.append(buffer.bytes, to: segmentPath, sync: sync)
+        bytesWritten += buffer.count
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 
     /// `000001` for segment 0.

@@ -8,7 +8,16 @@ import Glibc
 enum DurableFile {
     /// Writes `bytes` to `path` and fsyncs it.
     static func write(_ bytes: [UInt8], to path: String) throws(TSDBError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try write(bytes, to: path, mode: O_TRUNC, sync: true)
+    }
+
+    /// Appends `bytes` to `path` (created if missing), fsyncing it with `sync`.
+    static func append(_ bytes: [UInt8], to path: String, sync: Bool) throws(TSDBError) {
+        try write(bytes, to: path, mode: O_APPEND, sync: sync)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, mode: Int32, sync: Bool) throws(TSDBError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | mode, 0o644)
         guard descriptor >= 0 else { throw TSDBError.system(path: path, operation: "create", errno: errno) }
         defer { close(descriptor) }
         var written = 0
@@ -22,7 +31,7 @@ enum DurableFile {
             }
             written += result
         }
-        guard fsync(descriptor) == 0 else { throw TSDBError.system(path: path, operation: "fsync", errno: errno) }
+        guard !sync || fsync(descriptor) == 0 else { throw TSDBError.system(path: path, operation: "fsync", errno: errno) }
     }
 
     /// fsyncs a directory so that entries created or renamed in it survive a crash.

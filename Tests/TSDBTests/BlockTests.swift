@@ -1,6 +1,7 @@
 import EtcdmonModel
 import Foundation
 import Testing
+import TestSupport
 @testable import TSDB
 
 @Suite("Blocks: write, read back, select")
@@ -41,6 +42,31 @@ struct BlockTests {
             return BlockWriter.Series(labels: item.labels, chunks: chunks)
         }
         return try BlockWriter(directory: directory).write(input.reversed())
+    }
+
+    @Test("chunks stream into segment files, each within its size and each chunk read back intact")
+    func chunkSegments() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var writer = try ChunkSegmentWriter(directory: directory, segmentSize: 64 * 1024, bufferSize: 4096)
+        var generator = SeededGenerator(seed: 7)
+        var written: [(reference: UInt64, data: [UInt8])] = []
+        for _ in 0..<2000 {
+            let data = (0..<Int.random(in: 10...200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            written.append((try writer.append(data), data))
+        }
+        try writer.flush()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(files.count == Set(written.map { $0.reference >> 32 }).count && files.count >= 3, "\(files)")
+        for file in files {
+            let size = try FileManager.default.attributesOfItem(atPath: directory + "/" + file)[.size] as? Int ?? 0
+            #expect(size <= 64 * 1024, "\(file): \(size) bytes")
+        }
+        let reader = try ChunkReader(directory: directory)
+        for (reference, data) in written {
+            let (encoding, read) = try reader.chunk(reference)
+            #expect(encoding == XORChunk.encoding && Array(read) == data)
+        }
     }
 
     @Test("every sample comes back, series sorted by labels, meta counts right")
