@@ -86,11 +86,13 @@ struct BlockCompactor {
             for part in parts {
                 for chunk in part.chunks {
                     let data = try part.block.xorChunk(chunk)
-                    guard data.count >= 2 else {
-                        throw TSDBError.corrupt(path: part.block.directory + "/chunks", reason: "chunk \(chunk.reference) of \(labels) is empty")
+                    let samples: Int
+                    do {
+                        samples = try XORIterator(data).count // the chunk's header, nothing decoded
+                    } catch {
+                        throw TSDBError.corrupt(path: part.block.directory + "/chunks", reason: "chunk \(chunk.reference) of \(labels): \(error)")
                     }
-                    // An XOR chunk begins with its sample count (big-endian 16 bits).
-                    try builder.addChunk(data, minTime: chunk.minTime, maxTime: chunk.maxTime, samples: Int(data[0]) << 8 | Int(data[1]))
+                    try builder.addChunk(data, minTime: chunk.minTime, maxTime: chunk.maxTime, samples: samples)
                 }
             }
         } else {
@@ -98,10 +100,7 @@ struct BlockCompactor {
             for part in parts {
                 var samples = StoredSeries(labels: labels)
                 for chunk in part.chunks { try part.block.appendSamples(of: chunk, to: &samples, minTime: .min, maxTime: .max) }
-                // As `MergedQuerier` reads them: a later block counts from after the earlier ones' last sample.
-                let from = samples.timestamps.firstIndex { $0 > (merged.timestamps.last ?? .min) } ?? samples.timestamps.count
-                merged.timestamps += samples.timestamps[from...]
-                merged.values += samples.values[from...]
+                merged.appendSamples(after: samples) // as `MergedQuerier` reads overlapping blocks
             }
             var chunked = ChunkedSeries(chunkRange: range)
             for (time, value) in zip(merged.timestamps, merged.values) { chunked.append(timestamp: time, value: value) }

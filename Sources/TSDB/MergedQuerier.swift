@@ -28,10 +28,7 @@ public struct MergedQuerier: Querier {
         while i < older.count && j < newer.count {
             if older[i].labels == newer[j].labels {
                 var series = older[i]
-                let last = series.timestamps.last ?? .min
-                let from = newer[j].timestamps.firstIndex { $0 > last } ?? newer[j].timestamps.count
-                series.timestamps.append(contentsOf: newer[j].timestamps[from...])
-                series.values.append(contentsOf: newer[j].values[from...])
+                series.appendSamples(after: newer[j])
                 output.append(series)
                 i += 1
                 j += 1

@@ -26,6 +26,15 @@ public struct StoredSeries: Sendable, Equatable {
         self.values = values
     }
 
+    /// Appends the samples of `newer` (the same series from later data) that come after this
+    /// series' last one: where two sources overlap, the older one's samples stand.
+    mutating func appendSamples(after newer: StoredSeries) {
+        let last = timestamps.last ?? .min
+        let from = newer.timestamps.firstIndex { $0 > last } ?? newer.timestamps.count
+        timestamps.append(contentsOf: newer.timestamps[from...])
+        values.append(contentsOf: newer.values[from...])
+    }
+
     public static func == (lhs: StoredSeries, rhs: StoredSeries) -> Bool {
         lhs.labels == rhs.labels && lhs.timestamps == rhs.timestamps
             && zip(lhs.values, rhs.values).allSatisfy { $0.bitPattern == $1.bitPattern }
