@@ -23,8 +23,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // Shared value types: labels, samples, metric types. No dependencies.
-        .target(name: "EtcdmonModel"),
+        // Shared value types: labels, samples, metric types, matchers; regexes through RE2.
+        .target(name: "EtcdmonModel", dependencies: ["CRE2"]),
+        // A C interface to Debian's RE2 (libre2-dev, installed by scripts/install-deps.sh): Go's regex
+        // syntax, matched in linear time.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         // Prometheus text 0.0.4 and OpenMetrics 1.0 parsing, byte-level.
         .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
         // Prometheus-format time-series storage: chunks, index, blocks, querier. No networking.
@@ -139,6 +142,7 @@ let package = Package(
 
         // Fixture paths and process helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EtcdmonModelTests", dependencies: ["EtcdmonModel"]),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "TSDBTests", dependencies: ["TSDB", "Backfill", "EtcdmonModel", "TestSupport"]),
         .testTarget(

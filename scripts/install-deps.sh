@@ -5,6 +5,7 @@
 #   - Prometheus 2.42 and promtool (Debian prometheus), the reference the storage is tested against
 #   - libsnappy-dev: Snappy for Prometheus's compressed WAL records (linked into etcdmon)
 #   - zlib1g-dev: gzip for HTTP responses (compress-nio links zlib)
+#   - libre2-dev: RE2, the linear-time regex engine behind every matcher and relabel rule
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -19,6 +20,7 @@ apt_packages=()
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || apt_packages+=(prometheus)
 [ -f /usr/include/snappy-c.h ] || apt_packages+=(libsnappy-dev)
 [ -f /usr/include/zlib.h ] || apt_packages+=(zlib1g-dev)
+[ -f /usr/include/re2/re2.h ] || apt_packages+=(libre2-dev)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 

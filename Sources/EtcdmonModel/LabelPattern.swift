@@ -1,11 +1,14 @@
+import CRE2
 import Synchronization
 
-/// A fully anchored regular expression over label values, with Prometheus's fast paths: a pattern
-/// that is a plain literal or an alternation of literals (`a|b|c`) compares strings instead of
-/// running the regex engine, and `.*` matches everything without looking.
+/// A fully anchored regular expression over label values, with Go's RE2 syntax and semantics as
+/// Prometheus 2.42 compiles them (`^(?:pattern)$`; `.` does not match `\n`), matched by RE2 in
+/// time linear in the value. Prometheus's fast paths come first: a plain literal or an
+/// alternation of literals (`a|b|c`) is a set lookup, `foo.*` a prefix test and `.*` a newline
+/// test, none of which runs the engine.
 public struct LabelPattern: Sendable {
     private enum Strategy: Sendable {
-        case anything
+        case anyLine
         case literals(Set<String>)
         case prefix(String)
         case regex(CompiledRegex)
@@ -21,11 +24,11 @@ public struct LabelPattern: Sendable {
         return nil
     }
 
-    /// Compiles `source`; throws with the reason when it is not a valid regular expression.
+    /// Compiles `source`; throws with RE2's reason when it is not a valid regular expression.
     public init(_ source: String) throws(LabelPatternError) {
         self.source = source
         if source == ".*" {
-            strategy = .anything
+            strategy = .anyLine
             return
         }
         let special = Set("\\^$.|?*+()[]{}")
@@ -49,17 +52,13 @@ public struct LabelPattern: Sendable {
             strategy = .regex(cached)
             return
         }
-        do {
-            let compiled = CompiledRegex(try Regex("(?:" + source + ")"))
-            // Dashboards send the same selectors again and again; compiling a Regex costs more than the query.
-            Self.compiled.withLock { cache in
-                if cache.count >= 1024 { cache.removeAll(keepingCapacity: true) }
-                cache[source] = compiled
-            }
-            strategy = .regex(compiled)
-        } catch {
-            throw LabelPatternError(pattern: source, reason: "\(error)")
+        let compiled = try CompiledRegex(source)
+        // Dashboards send the same selectors again and again; compiling costs more than matching.
+        Self.compiled.withLock { cache in
+            if cache.count >= 1024 { cache.removeAll(keepingCapacity: true) }
+            cache[source] = compiled
         }
+        strategy = .regex(compiled)
     }
 
     /// Compiled regular expressions by source, shared by every query and scrape of the process.
@@ -68,10 +67,11 @@ public struct LabelPattern: Sendable {
     /// Whether the whole of `value` matches.
     public func matches(_ value: String) -> Bool {
         switch strategy {
-        case .anything: true
+        case .anyLine: !value.utf8.contains(UInt8(ascii: "\n"))
         case .literals(let values): values.contains(value)
-        case .prefix(let prefix): value.hasPrefix(prefix)
-        case .regex(let compiled): (try? compiled.regex.wholeMatch(in: value)) != nil
+        case .prefix(let prefix):
+            value.utf8.starts(with: prefix.utf8) && !value.utf8.dropFirst(prefix.utf8.count).contains(UInt8(ascii: "\n"))
+        case .regex(let compiled): compiled.matches(value)
         }
     }
 }
@@ -86,12 +86,60 @@ public struct LabelPatternError: Error, Sendable, CustomStringConvertible {
     public var description: String { "invalid regular expression \"\(pattern)\": \(reason)" }
 }
 
-/// Holds a compiled regex. `Regex<AnyRegexOutput>` is not `Sendable` only because its match
-/// output may carry non-Sendable captures; matching itself is thread-safe (`Regex` is `Sendable`
-/// for Sendable outputs) and this type exposes only whole-match tests.
+/// An RE2 program, freed with its last reference. RE2 matches from many threads at once on one
+/// compiled program, so sharing it is safe.
 final class CompiledRegex: @unchecked Sendable {
-    let regex: Regex<AnyRegexOutput>
-    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
+    private let program: OpaquePointer
+    /// Capturing groups, the whole match (group 0) included.
+    let groupCount: Int
+
+    init(_ source: String) throws(LabelPatternError) {
+        var reason = [CChar](repeating: 0, count: 256)
+        var text = source
+        let program = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { etcdmon_re2_compile($0.baseAddress, $0.count, &reason, reason.count) }
+        }
+        guard let program else {
+            throw LabelPatternError(pattern: source, reason: String(decoding: reason.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self))
+        }
+        self.program = program
+        groupCount = Int(etcdmon_re2_group_count(program)) + 1
+    }
+
+    deinit { etcdmon_re2_free(program) }
+
+    func matches(_ value: String) -> Bool {
+        Self.withBytes(value) { etcdmon_re2_full_match(program, $0, $1) != 0 }
+    }
+
+    /// The number of the group called `name`, if there is one.
+    func group(named name: String) -> Int? {
+        let index = Self.withBytes(name) { etcdmon_re2_group_index(program, $0, $1) }
+        return index < 0 ? nil : Int(index)
+    }
+
+    /// Every group's text (nil for a group that took no part) when the whole of `value` matches.
+    func groups(_ value: String) -> [Substring?]? {
+        var offsets = [Int64](repeating: -1, count: 2 * groupCount)
+        let matched = Self.withBytes(value) { etcdmon_re2_full_match_groups(program, $0, $1, &offsets, Int32(groupCount)) != 0 }
+        guard matched else { return nil }
+        let utf8 = value.utf8
+        return (0..<groupCount).map { group in
+            let (start, end) = (Int(offsets[2 * group]), Int(offsets[2 * group + 1]))
+            guard start >= 0 else { return nil }
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        }
+    }
+
+    /// `body` over the UTF-8 bytes of `text`, never with a null pointer (RE2 reports an empty group
+    /// at a null address as absent).
+    private static func withBytes<Result>(_ text: String, _ body: (UnsafePointer<CChar>, Int) -> Result) -> Result {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "".withCString { body($0, 0) } }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { body($0, bytes.count) }
+        }
+    }
 }
 
 extension LabelPattern {
@@ -102,14 +150,10 @@ extension LabelPattern {
         let groups: (String) -> String
         switch strategy {
         case .regex(let compiled):
-            guard let match = try? compiled.regex.wholeMatch(in: value) else { return nil }
-            let output = match.output
+            guard let matched = compiled.groups(value) else { return nil }
             groups = { name in
-                if let index = Int(name) {
-                    guard index >= 0, index < output.count else { return "" }
-                    return output[index].substring.map(String.init) ?? ""
-                }
-                return output[name]?.substring.map(String.init) ?? ""
+                guard let index = Int(name) ?? compiled.group(named: name), index >= 0, index < matched.count else { return "" }
+                return matched[index].map(String.init) ?? ""
             }
         default:
             guard matches(value) else { return nil }
