@@ -24,7 +24,9 @@ let package = Package(
     ],
     targets: [
         // Shared value types: labels, samples, metric types, matchers; regexes through RE2.
-        .target(name: "EtcdmonModel", dependencies: ["CRE2"]),
+        .target(name: "EtcdmonModel", dependencies: ["CRE2", "CStackGuard"]),
+        // How much of the current thread's stack is left (pthread_getattr_np), for recursive parsers.
+        .target(name: "CStackGuard"),
         // A C interface to Debian's RE2 (libre2-dev, installed by scripts/install-deps.sh): Go's regex
         // syntax, matched in linear time.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),

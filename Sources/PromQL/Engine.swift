@@ -128,7 +128,13 @@ final class Evaluation {
     /// Each subquery's inner results so far. Inner steps are aligned to absolute multiples of the
     /// subquery step, and outer steps move forward, so each inner step is evaluated once per query
     /// (as Prometheus evaluates a subquery's inner range once) and each outer step slices windows.
-    private var subqueryTimelines: [String: SubqueryTimeline] = [:]
+    private var subqueryTimelines: [SubqueryKey: SubqueryTimeline] = [:]
+
+    /// A subquery node and its step.
+    private struct SubqueryKey: Hashable {
+        var inner: ObjectIdentifier
+        var step: Int64
+    }
     /// Range-function results computed series by series for every step of a range query, by call.
     var stepVectors: [StepVectorKey: [[VectorSample]]?] = [:]
 
@@ -186,7 +192,7 @@ final class Evaluation {
         self.end = end
         self.step = step
         var windows: [String: (matchers: [LabelMatcher], minTime: Int64, maxTime: Int64)] = [:]
-        collectWindows(expression, from: start, to: end, into: &windows)
+        try collectWindows(expression, from: start, to: end, into: &windows)
         for (key, window) in windows {
             do {
                 let series = try querier.select(window.matchers, minTime: window.minTime, maxTime: window.maxTime)
@@ -208,7 +214,8 @@ final class Evaluation {
     private func collectWindows(
         _ expression: Expression, from: Int64, to: Int64,
         into windows: inout [String: (matchers: [LabelMatcher], minTime: Int64, maxTime: Int64)]
-    ) {
+    ) throws(EvaluationError) {
+        try Self.checkStack()
         func add(_ selector: VectorSelector, back: Int64) {
             let (low, high) = pinned(selector.at, from, to)
             let minTime = low - selector.offset - back
@@ -225,16 +232,16 @@ final class Evaluation {
         case .matrixSelector(let selector, let range): add(selector, back: range)
         case .subquery(let inner, let range, let step, let offset, let at):
             let (low, high) = pinned(at, from, to)
-            collectWindows(inner, from: low - offset - range - (step ?? engine.defaultSubqueryStep), to: high - offset, into: &windows)
-        case .parenthesized(let inner), .unaryMinus(let inner): collectWindows(inner, from: from, to: to, into: &windows)
+            try collectWindows(inner.expression, from: low - offset - range - (step ?? engine.defaultSubqueryStep), to: high - offset, into: &windows)
+        case .parenthesized(let inner), .unaryMinus(let inner): try collectWindows(inner, from: from, to: to, into: &windows)
         case .binary(_, let left, let right, _, _):
-            collectWindows(left, from: from, to: to, into: &windows)
-            collectWindows(right, from: from, to: to, into: &windows)
+            try collectWindows(left, from: from, to: to, into: &windows)
+            try collectWindows(right, from: from, to: to, into: &windows)
         case .aggregate(_, let inner, let parameter, _, _):
-            collectWindows(inner, from: from, to: to, into: &windows)
-            if let parameter { collectWindows(parameter, from: from, to: to, into: &windows) }
+            try collectWindows(inner, from: from, to: to, into: &windows)
+            if let parameter { try collectWindows(parameter, from: from, to: to, into: &windows) }
         case .call(_, let arguments):
-            for argument in arguments { collectWindows(argument, from: from, to: to, into: &windows) }
+            for argument in arguments { try collectWindows(argument, from: from, to: to, into: &windows) }
         case .number, .string: break
         }
     }
@@ -266,6 +273,15 @@ final class Evaluation {
         }
     }
 
+    /// Throws when the thread's stack could not take another level of a deep expression. The parser
+    /// bounds nesting (`Parser.maximumDepth`), but evaluation may run on another thread than parsing
+    /// and its frames are larger.
+    static func checkStack() throws(EvaluationError) {
+        guard StackGuard.hasRoom else {
+            throw EvaluationError("expression nests too deeply to evaluate on this thread's stack")
+        }
+    }
+
     /// The time a selector or subquery reads at, evaluated at `time`.
     func referenceTime(_ at: AtModifier?, offset: Int64, evaluatedAt time: Int64) -> Int64 {
         switch at {
@@ -279,6 +295,7 @@ final class Evaluation {
     // MARK: - Evaluation
 
     func evaluate(_ expression: Expression, at time: Int64) throws(EvaluationError) -> Value {
+        try Self.checkStack()
         switch expression {
         case .number(let value): return .scalar(value)
         case .string(let text): return .string(text)
@@ -359,14 +376,14 @@ final class Evaluation {
     }
 
     private func subquery(
-        _ inner: Expression, range: Int64, step subqueryStep: Int64?, offset: Int64, at: AtModifier?, time: Int64
+        _ inner: SubqueryInner, range: Int64, step subqueryStep: Int64?, offset: Int64, at: AtModifier?, time: Int64
     ) throws(EvaluationError) -> [SeriesWindow] {
         let interval = subqueryStep ?? engine.defaultSubqueryStep
         let reference = referenceTime(at, offset: offset, evaluatedAt: time)
         let lowest = reference - range
         var current = interval * (lowest / interval)
         if current < lowest { current += interval }
-        let key = "\(interval)|\(inner.description)"
+        let key = SubqueryKey(inner: ObjectIdentifier(inner), step: interval)
         var timeline = subqueryTimelines.removeValue(forKey: key) ?? SubqueryTimeline()
         defer { subqueryTimelines[key] = timeline }
         if timeline.last < timeline.first || current < timeline.first || current > timeline.last + interval {
@@ -375,7 +392,7 @@ final class Evaluation {
         var next = timeline.last + interval
         while next <= reference {
             try checkDeadline()
-            switch try evaluate(inner, at: next) {
+            switch try evaluate(inner.expression, at: next) {
             case .vector(let samples):
                 for sample in samples { timeline.append(sample.labels, sample.value, at: next) }
             case .scalar(let value):

@@ -109,6 +109,17 @@ public enum AggregationOperator: String, Sendable, Equatable, CaseIterable {
     }
 }
 
+/// The expression a subquery evaluates, in a box of its own: evaluation keeps each subquery's
+/// results by the box's identity, which costs nothing to look up, where a key printed from the
+/// expression would cost time proportional to its size at every step (cubic in nested subqueries).
+public final class SubqueryInner: Sendable {
+    /// The inner expression.
+    public let expression: Expression
+
+    /// Boxes `expression`.
+    public init(_ expression: Expression) { self.expression = expression }
+}
+
 /// A PromQL expression.
 public indirect enum Expression: Sendable, Equatable {
     case number(Double)
@@ -117,7 +128,7 @@ public indirect enum Expression: Sendable, Equatable {
     /// `selector[range]`, range in milliseconds.
     case matrixSelector(VectorSelector, range: Int64)
     /// `expr[range:step]`; step nil uses the evaluation interval. Offset and `@` apply to the subquery.
-    case subquery(Expression, range: Int64, step: Int64?, offset: Int64, at: AtModifier?)
+    case subquery(SubqueryInner, range: Int64, step: Int64?, offset: Int64, at: AtModifier?)
     case parenthesized(Expression)
     case unaryMinus(Expression)
     case binary(BinaryOperator, Expression, Expression, returnBool: Bool, matching: VectorMatching?)

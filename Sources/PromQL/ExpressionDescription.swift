@@ -9,7 +9,7 @@ extension Expression: CustomStringConvertible {
         case .vectorSelector(let selector): Self.describe(selector, range: nil)
         case .matrixSelector(let selector, let range): Self.describe(selector, range: range)
         case .subquery(let inner, let range, let step, let offset, let at):
-            "\(inner)[\(Self.format(duration: range)):\(step.map(Self.format(duration:)) ?? "")]" + Self.modifiers(offset: offset, at: at)
+            "\(inner.expression)[\(Self.format(duration: range)):\(step.map(Self.format(duration:)) ?? "")]" + Self.modifiers(offset: offset, at: at)
         case .parenthesized(let inner): "(\(inner))"
         case .unaryMinus(let inner): "-\(inner)"
         case .binary(let op, let left, let right, let returnBool, let matching):

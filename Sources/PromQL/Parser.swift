@@ -2,17 +2,38 @@ import EtcdmonModel
 
 /// Parses PromQL (Prometheus 2.42's grammar, floats) into an `Expression`, checking types as
 /// Prometheus does. Errors carry the line and column and say what was expected.
+///
+/// Input is bounded: an expression may nest at most `maximumDepth` levels (parentheses, calls,
+/// unary operators, and each operator of a binary chain, which nests its left side one level
+/// deeper), so neither parsing nor anything that walks the tree afterwards (type checks,
+/// evaluation, printing, freeing) can exhaust a thread's stack.
 public struct Parser {
+    /// The deepest expression tree accepted.
+    public static let maximumDepth = 1_000
+    /// The longest query accepted, in bytes.
+    public static let maximumLength = 1 << 20
+
     private let lexer: Lexer
     private var tokens: [Token] = []
     private var position = 0
+    /// Nested calls of `parseExpression` in progress.
+    private var depth = 0
+
+    /// A parsed expression with the height of its tree.
+    private struct Node {
+        var expression: Expression
+        var height: Int
+    }
 
     /// Parses `source`.
     public static func parse(_ source: String) throws(ParseError) -> Expression {
+        guard source.utf8.count <= maximumLength else {
+            throw ParseError(line: 1, column: 1, message: "query is longer than \(maximumLength) bytes (\(source.utf8.count) bytes)")
+        }
         var parser = Parser(lexer: Lexer(source))
         parser.tokens = try parser.lexer.tokens()
         guard parser.tokens.count > 1 else { throw parser.lexer.error("no expression found in input", at: 0) }
-        let expression = try parser.parseExpression(minimumPrecedence: 0)
+        let expression = try parser.parseExpression(minimumPrecedence: 0).expression
         guard case .end = parser.current.kind else {
             throw parser.error("unexpected \(parser.describe(parser.current)) after a complete expression")
         }
@@ -34,6 +55,17 @@ public struct Parser {
 
     private func error(_ message: String, at token: Token? = nil) -> ParseError {
         lexer.error(message, at: (token ?? current).offset)
+    }
+
+    private func tooDeep(at token: Token? = nil) -> ParseError {
+        error("expression nests deeper than \(Self.maximumDepth) levels", at: token)
+    }
+
+    /// `expression` as a node one level above its deepest child; throws when that is too deep.
+    private func node(_ expression: Expression, over children: Int..., at token: Token) throws(ParseError) -> Node {
+        let height = (children.max() ?? 0) + 1
+        guard height <= Self.maximumDepth else { throw tooDeep(at: token) }
+        return Node(expression: expression, height: height)
     }
 
     private func describe(_ token: Token) -> String {
@@ -110,7 +142,11 @@ public struct Parser {
         }
     }
 
-    private mutating func parseExpression(minimumPrecedence: Int) throws(ParseError) -> Expression {
+    private mutating func parseExpression(minimumPrecedence: Int) throws(ParseError) -> Node {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw tooDeep() }
+        guard StackGuard.hasRoom else { throw error("expression nests too deeply for this thread's stack (\(depth) levels)") }
         var left = try parseUnary()
         while let op = binaryOperator(current), op.precedence >= minimumPrecedence {
             let operatorToken = advance()
@@ -133,7 +169,8 @@ public struct Parser {
             }
             // `^` is right-associative; the others left-associative.
             let right = try parseExpression(minimumPrecedence: op == .power ? op.precedence : op.precedence + 1)
-            left = try checkedBinary(op, left, right, returnBool: returnBool, matching: matching, at: operatorToken)
+            let binary = try checkedBinary(op, left.expression, right.expression, returnBool: returnBool, matching: matching, at: operatorToken)
+            left = try node(binary, over: left.height, right.height, at: operatorToken)
         }
         return left
     }
@@ -171,25 +208,26 @@ public struct Parser {
         return .binary(op, left, right, returnBool: returnBool, matching: matching)
     }
 
-    private mutating func parseUnary() throws(ParseError) -> Expression {
+    private mutating func parseUnary() throws(ParseError) -> Node {
         if current.kind == .minus || current.kind == .plus {
             let token = advance()
             // Unary operators bind tighter than `*` but looser than `^`: -2^2 is -(2^2).
             let operand = try parseExpression(minimumPrecedence: BinaryOperator.power.precedence)
-            guard operand.type == .scalar || operand.type == .vector else {
-                throw error("unary expression only allowed on expressions of type scalar or instant vector, got \"\(operand.type.rawValue)\"", at: token)
+            guard operand.expression.type == .scalar || operand.expression.type == .vector else {
+                throw error("unary expression only allowed on expressions of type scalar or instant vector, got \"\(operand.expression.type.rawValue)\"", at: token)
             }
             if token.kind == .plus { return operand }
-            if case .number(let value) = operand { return .number(-value) }
-            return .unaryMinus(operand)
+            if case .number(let value) = operand.expression { return Node(expression: .number(-value), height: 1) }
+            return try node(.unaryMinus(operand.expression), over: operand.height, at: token)
         }
         return try parsePostfix(try parsePrimary())
     }
 
     // MARK: - Postfix: ranges, subqueries, offset, @
 
-    private mutating func parsePostfix(_ expression: Expression) throws(ParseError) -> Expression {
-        var expression = expression
+    private mutating func parsePostfix(_ node: Node) throws(ParseError) -> Node {
+        var expression = node.expression
+        var height = node.height
         while true {
             switch current.kind {
             case .leftBracket:
@@ -203,7 +241,9 @@ public struct Parser {
                     guard expression.type == .vector else {
                         throw error("subquery is only allowed on instant vector, got \(expression.type.rawValue) instead", at: bracket)
                     }
-                    expression = .subquery(expression, range: range, step: step, offset: 0, at: nil)
+                    expression = .subquery(SubqueryInner(expression), range: range, step: step, offset: 0, at: nil)
+                    height += 1
+                    guard height <= Self.maximumDepth else { throw tooDeep(at: bracket) }
                 } else {
                     try expect(.rightBracket, "in a range: expected \"]\" or \":\"")
                     guard case .vectorSelector(let selector) = expression else {
@@ -224,7 +264,7 @@ public struct Parser {
                 let token = advance()
                 expression = try applyAt(try parseAtValue(), to: expression, at: token)
             default:
-                return expression
+                return Node(expression: expression, height: height)
             }
         }
     }
@@ -299,22 +339,22 @@ public struct Parser {
 
     // MARK: - Primary expressions
 
-    private mutating func parsePrimary() throws(ParseError) -> Expression {
+    private mutating func parsePrimary() throws(ParseError) -> Node {
         let token = current
         switch token.kind {
         case .number(let value):
             _ = advance()
-            return .number(value)
+            return Node(expression: .number(value), height: 1)
         case .string(let text):
             _ = advance()
-            return .string(text)
+            return Node(expression: .string(text), height: 1)
         case .leftParen:
             _ = advance()
             let inner = try parseExpression(minimumPrecedence: 0)
             try expect(.rightParen, "in parenthesized expression: expected \")\"")
-            return .parenthesized(inner)
+            return try node(.parenthesized(inner.expression), over: inner.height, at: token)
         case .leftBrace:
-            return .vectorSelector(try parseSelector(name: nil, at: token))
+            return Node(expression: .vectorSelector(try parseSelector(name: nil, at: token)), height: 1)
         case .identifier(let name):
             if let aggregation = AggregationOperator(rawValue: name.lowercased()),
                next.kind == .leftParen || next.keyword == "by" || next.keyword == "without" {
@@ -333,7 +373,7 @@ public struct Parser {
                 throw error("unexpected end of input after aggregation \"\(name)\": expected \"(\" or a grouping clause", at: next)
             }
             _ = advance()
-            return .vectorSelector(try parseSelector(name: name, at: token))
+            return Node(expression: .vectorSelector(try parseSelector(name: name, at: token)), height: 1)
         case .end:
             throw error("unexpected end of input")
         case .duration:
@@ -408,7 +448,7 @@ public struct Parser {
         return labels
     }
 
-    private mutating func parseAggregation(_ op: AggregationOperator, at token: Token) throws(ParseError) -> Expression {
+    private mutating func parseAggregation(_ op: AggregationOperator, at token: Token) throws(ParseError) -> Node {
         var grouping: [String] = []
         var without = false
         var sawGrouping = false
@@ -424,8 +464,11 @@ public struct Parser {
         try groupingClause(&self)
         try expect(.leftParen, "in aggregation: expected \"(\"")
         var arguments: [Expression] = []
+        var height = 0
         while current.kind != .rightParen {
-            arguments.append(try parseExpression(minimumPrecedence: 0))
+            let argument = try parseExpression(minimumPrecedence: 0)
+            arguments.append(argument.expression)
+            height = max(height, argument.height)
             if current.kind == .comma { _ = advance() } else if current.kind != .rightParen {
                 throw error("unexpected \(describe(current)) in aggregation, expected \",\" or \")\"")
             }
@@ -444,15 +487,18 @@ public struct Parser {
         guard expression.type == .vector else {
             throw error("expected type instant vector in aggregation expression, got \(expression.type.rawValue)", at: token)
         }
-        return .aggregate(op, expression, parameter: parameter, grouping: grouping, without: without)
+        return try node(.aggregate(op, expression, parameter: parameter, grouping: grouping, without: without), over: height, at: token)
     }
 
-    private mutating func parseCall(_ name: String, at token: Token) throws(ParseError) -> Expression {
+    private mutating func parseCall(_ name: String, at token: Token) throws(ParseError) -> Node {
         guard let function = Function.all[name] else { throw error("unknown function with name \"\(name)\"", at: token) }
         try expect(.leftParen, "in call to \(name): expected \"(\"")
         var arguments: [Expression] = []
+        var height = 0
         while current.kind != .rightParen {
-            arguments.append(try parseExpression(minimumPrecedence: 0))
+            let argument = try parseExpression(minimumPrecedence: 0)
+            arguments.append(argument.expression)
+            height = max(height, argument.height)
             if current.kind == .comma { _ = advance() } else if current.kind != .rightParen {
                 throw error("unexpected \(describe(current)) in call to \(name), expected \",\" or \")\"")
             }
@@ -479,6 +525,6 @@ public struct Parser {
                 throw error("expected type \(expected.rawValue) in call to function \"\(name)\", got \(argument.type.rawValue)", at: token)
             }
         }
-        return .call(function, arguments)
+        return try node(.call(function, arguments), over: height, at: token)
     }
 }

@@ -8,6 +8,7 @@ extension Evaluation {
     /// output labels are derived once rather than at every step. `nil` for any other expression (and
     /// where dropped metric names could collide, which the step-by-step path reports as an error).
     func seriesBySeries(_ expression: Expression) throws(EvaluationError) -> [SeriesPoints]? {
+        try Self.checkStack()
         switch expression {
         case .parenthesized(let inner):
             return try seriesBySeries(inner)
