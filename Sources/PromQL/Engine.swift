@@ -17,6 +17,9 @@ public struct Engine: Sendable {
     /// for a caller that tries a query on a thread that must not be held for long, and runs it again
     /// elsewhere when it turns out expensive.
     public var slice: ContinuousClock.Instant?
+    /// Asked where the deadline is checked: `true` stops evaluation with a `canceled` error (an API
+    /// request whose client has disconnected). Called from the evaluating thread; must be cheap.
+    public var isCancelled: (@Sendable () -> Bool)?
 
     public init() {}
 
@@ -53,6 +56,8 @@ public struct Engine: Sendable {
             case .scalar(let value):
                 series.append(.empty, value, at: time)
             case .vector(let samples):
+                // The result is held until the last step, so its points count as Prometheus counts them.
+                try evaluation.hold(samples: samples.count)
                 for sample in samples { series.append(sample.labels, sample.value, at: time) }
             default:
                 throw EvaluationError("range query of an expression that is not a scalar or instant vector")
@@ -113,7 +118,11 @@ final class Evaluation {
     let end: Int64
     let step: Int64
     private var data: [String: [StoredSeries]] = [:]
+    /// Samples held for the query: loaded by selectors, and computed and kept by subqueries and
+    /// series-by-series calls; bounded by the engine's `maxSamples`.
     private var loadedSamples = 0
+    /// Items processed since the deadline was last checked, for loops within one step.
+    private var sinceLastCheck = 0
     /// Label sets derived from others (name dropped, grouping keys, match signatures), computed
     /// once per query rather than once per step: building `Labels` hashes every string.
     private var derived: [DerivedLabels: Labels] = [:]
@@ -196,10 +205,7 @@ final class Evaluation {
         for (key, window) in windows {
             do {
                 let series = try querier.select(window.matchers, minTime: window.minTime, maxTime: window.maxTime)
-                loadedSamples += series.reduce(0) { $0 + $1.timestamps.count }
-                guard loadedSamples <= engine.maxSamples else {
-                    throw EvaluationError(.tooManySamples, "query processing would load too many samples into memory in query execution")
-                }
+                try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
                 data[key] = series
                 try checkDeadline()
             } catch let error as EvaluationError {
@@ -263,6 +269,10 @@ final class Evaluation {
     /// Throws a `timeout` error once the engine's deadline has passed, `sliceExhausted` once its
     /// slice has.
     func checkDeadline() throws(EvaluationError) {
+        sinceLastCheck = 0
+        if let isCancelled = engine.isCancelled, isCancelled() {
+            throw EvaluationError(.canceled, "query canceled: the client went away")
+        }
         guard engine.deadline != nil || engine.slice != nil else { return }
         let now = ContinuousClock.now
         if let deadline = engine.deadline, now > deadline {
@@ -270,6 +280,22 @@ final class Evaluation {
         }
         if let slice = engine.slice, now > slice {
             throw EvaluationError(.sliceExhausted, "query evaluation took longer than its time slice")
+        }
+    }
+
+    /// `checkDeadline()` once every 4,096 calls: for loops over the samples of one step
+    /// (aggregations, `count_values`), which can be long enough on their own to outlast a timeout.
+    @inline(__always)
+    func checkDeadlinePeriodically() throws(EvaluationError) {
+        sinceLastCheck += 1
+        if sinceLastCheck >= 4_096 { try checkDeadline() }
+    }
+
+    /// Counts `count` more samples held by the query; throws once they exceed the engine's limit.
+    func hold(samples count: Int) throws(EvaluationError) {
+        loadedSamples += count
+        guard loadedSamples <= engine.maxSamples else {
+            throw EvaluationError(.tooManySamples, "query processing would load too many samples into memory in query execution")
         }
     }
 
@@ -380,6 +406,11 @@ final class Evaluation {
     ) throws(EvaluationError) -> [SeriesWindow] {
         let interval = subqueryStep ?? engine.defaultSubqueryStep
         let reference = referenceTime(at, offset: offset, evaluatedAt: time)
+        // Each inner step costs an evaluation even when it yields nothing: a subquery with more
+        // steps than the query may hold samples is refused before it starts.
+        guard range / interval <= Int64(engine.maxSamples) else {
+            throw EvaluationError(.tooManySamples, "query processing would load too many samples into memory in query execution: a subquery of \(range / interval) steps")
+        }
         let lowest = reference - range
         var current = interval * (lowest / interval)
         if current < lowest { current += interval }
@@ -394,8 +425,10 @@ final class Evaluation {
             try checkDeadline()
             switch try evaluate(inner.expression, at: next) {
             case .vector(let samples):
+                try hold(samples: max(1, samples.count))
                 for sample in samples { timeline.append(sample.labels, sample.value, at: next) }
             case .scalar(let value):
+                try hold(samples: 1)
                 timeline.append(.empty, value, at: next)
             default: throw EvaluationError("subquery of a value that is not a scalar or vector")
             }

@@ -27,6 +27,7 @@ extension Evaluation {
         var groups: [Labels: [VectorSample]] = [:]
         var order: [Labels] = []
         for sample in samples {
+            try checkDeadlinePeriodically()
             let key = groupLabels(sample.labels)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(sample)
@@ -77,6 +78,7 @@ extension Evaluation {
         var counts: [Labels: Int] = [:]
         var order: [Labels] = []
         for sample in samples {
+            try checkDeadlinePeriodically()
             var elements = groupLabels(sample.labels).elements.filter { $0.name != label }
             elements.append(Label(label, GoFloat.format(sample.value)))
             let key = Labels(elements)

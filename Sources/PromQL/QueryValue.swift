@@ -31,6 +31,8 @@ public struct EvaluationError: Error, Sendable, Equatable, CustomStringConvertib
     /// The kind, for the HTTP API's `errorType`.
     public enum Kind: String, Sendable {
         case execution, timeout, tooManySamples = "execution_limit", storage
+        /// The caller's `isCancelled` said stop (the client went away).
+        case canceled
         /// The engine's `slice` ran out: the caller asked to be told, to run the query again elsewhere.
         case sliceExhausted
     }

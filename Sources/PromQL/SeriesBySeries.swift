@@ -52,6 +52,7 @@ extension Evaluation {
             stepVectors[key] = .some(nil)
             return nil
         }
+        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
         var vectors = [[VectorSample]](repeating: [], count: Int((end - start) / step) + 1)
         for points in series {
             for (time, value) in zip(points.timestamps, points.values) {

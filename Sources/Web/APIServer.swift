@@ -22,7 +22,7 @@ public struct APIServer: Sendable {
 
     /// The application, ready to run (as a service, or with `runService()`).
     public func application(logger: Logger) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: APIRequestContext.self)
         router.get("-/healthy") { _, _ in "etcdmon is Healthy.\n" }
         router.get("-/ready") { _, _ in "etcdmon is Ready.\n" }
         if let reload {
@@ -46,6 +46,8 @@ public struct APIServer: Sendable {
         }
         api.register(on: router)
         StatusPage(storage: api.storage, manager: api.scrapeManager).register(on: router)
-        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
+        return Application(
+            router: router, server: .http1(additionalChannelHandlers: [ClientCloseHandler()]),
+            configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
     }
 }

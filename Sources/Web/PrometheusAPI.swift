@@ -32,11 +32,15 @@ public struct PrometheusAPI: Sendable {
     }
 
     /// Adds the API's routes to `router`.
-    public func register(on router: Router<BasicRequestContext>) {
+    public func register(on router: Router<APIRequestContext>) {
         let api = router.group("api/v1")
         for method in [HTTPRequest.Method.get, .post] {
-            api.on("query", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await query(request) } }
-            api.on("query_range", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await queryRange(request) } }
+            api.on("query", method: method) { request, context in
+                await respond(request) { () async throws(APIError) in try await query(request, clientIsGone: context.clientIsGone) }
+            }
+            api.on("query_range", method: method) { request, context in
+                await respond(request) { () async throws(APIError) in try await queryRange(request, clientIsGone: context.clientIsGone) }
+            }
             api.on("series", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await series(request) } }
             api.on("labels", method: method) { request, _ in await respond(request) { () async throws(APIError) in try await labels(request) } }
         }
@@ -103,18 +107,18 @@ public struct PrometheusAPI: Sendable {
         return engine
     }
 
-    func query(_ request: Request) async throws(APIError) -> [UInt8] {
+    func query(_ request: Request, clientIsGone: @escaping @Sendable () -> Bool) async throws(APIError) -> [UInt8] {
         Counter(label: "etcdmon_queries_total", dimensions: [("endpoint", "query")]).increment()
         let parameters = try await readParameters(request)
         let expression = try parse(parameters["query"])
         let time = try parameters.time("time", fallback: Timestamp.now())
-        let value = try await evaluate(shape: "instant|" + (parameters["query"] ?? "")) { [storage] (engine) throws(EvaluationError) -> QueryValue in
+        let value = try await evaluate(shape: "instant|" + (parameters["query"] ?? ""), clientIsGone: clientIsGone) { [storage] (engine) throws(EvaluationError) -> QueryValue in
             try engine.instant(expression, at: time, querier: storage.querier())
         }
         return JSONWriter.object { writer in Self.write(value, into: &writer) }
     }
 
-    func queryRange(_ request: Request) async throws(APIError) -> [UInt8] {
+    func queryRange(_ request: Request, clientIsGone: @escaping @Sendable () -> Bool) async throws(APIError) -> [UInt8] {
         Counter(label: "etcdmon_queries_total", dimensions: [("endpoint", "query_range")]).increment()
         let parameters = try await readParameters(request)
         let expression = try parse(parameters["query"])
@@ -132,7 +136,7 @@ public struct PrometheusAPI: Sendable {
         guard (end - start) / step < limits.maxPointsPerSeries else {
             throw APIError(.badData, "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
         }
-        let value = try await evaluate(shape: "range|\(end - start)|\(step)|" + (parameters["query"] ?? "")) { [storage] (engine) throws(EvaluationError) -> QueryValue in
+        let value = try await evaluate(shape: "range|\(end - start)|\(step)|" + (parameters["query"] ?? ""), clientIsGone: clientIsGone) { [storage] (engine) throws(EvaluationError) -> QueryValue in
             try engine.range(expression, start: start, end: end, step: step, querier: storage.querier())
         }
         return JSONWriter.object { writer in Self.write(value, into: &writer) }
@@ -140,11 +144,10 @@ public struct PrometheusAPI: Sendable {
 
     func series(_ request: Request) async throws(APIError) -> [UInt8] {
         let parameters = try await readParameters(request)
-        let selectors = parameters.all("match[]")
-        guard !selectors.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
+        let selected = try selectors(parameters)
+        guard !selected.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
         let start = try parameters.time("start", fallback: Int64.min / 2)
         let end = try parameters.time("end", fallback: Int64.max / 2)
-        let selected = try selectors.map { (selector) throws(APIError) in try matchers(selector) }
         let found = try await placement.read { [storage] () throws(APIError) -> Set<Labels> in
             let querier = storage.querier()
             var found = Set<Labels>()
@@ -239,8 +242,16 @@ public struct PrometheusAPI: Sendable {
         return parameters
     }
 
-    private func matchers(_ selector: String) throws(APIError) -> [LabelMatcher] {
-        try Self.matchers(selector, parameter: "match[]")
+    /// At most this many `match[]` selectors per request: each one is a walk of the head's series.
+    static let maximumSelectors = 1_000
+
+    /// The request's `match[]` selectors, parsed; refused past `maximumSelectors`.
+    private func selectors(_ parameters: RequestParameters) throws(APIError) -> [[LabelMatcher]] {
+        let selectors = parameters.all("match[]")
+        guard selectors.count <= Self.maximumSelectors else {
+            throw APIError(.badData, "too many match[] parameters: \(selectors.count) (at most \(Self.maximumSelectors) per request)")
+        }
+        return try selectors.map { (selector) throws(APIError) in try Self.matchers(selector, parameter: "match[]") }
     }
 
     static func matchers(_ selector: String, parameter: String) throws(APIError) -> [LabelMatcher] {
@@ -259,7 +270,7 @@ public struct PrometheusAPI: Sendable {
     private func namesOrValues(
         _ parameters: RequestParameters, _ read: @escaping @Sendable (any Querier, [LabelMatcher]) throws(TSDBError) -> [String]
     ) async throws(APIError) -> [String] {
-        let selected = try parameters.all("match[]").map { (selector) throws(APIError) in try matchers(selector) }
+        let selected = try selectors(parameters)
         return try await placement.read { [storage] () throws(APIError) -> [String] in
             let querier = storage.querier()
             do throws(TSDBError) {
@@ -274,20 +285,26 @@ public struct PrometheusAPI: Sendable {
     }
 
     /// Runs a query under the concurrency limit with the engine's deadline set from the timeout
-    /// (the engine checks it at every step, so a runaway query stops instead of running on), where
-    /// `placement` puts queries of its `shape`.
+    /// and its cancellation from the client's connection (the engine checks both at every step and
+    /// within long loops, so a runaway query stops instead of running on), where `placement` puts
+    /// queries of its `shape`.
     private func evaluate(
-        shape: String, _ body: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
+        shape: String, clientIsGone: @escaping @Sendable () -> Bool,
+        _ body: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
     ) async throws(APIError) -> QueryValue {
         await gate.enter()
         defer { gate.leave() }
         var engine = engine
         engine.deadline = .now + limits.timeout
+        engine.isCancelled = clientIsGone
         do throws(EvaluationError) {
             return try await placement.run(shape, engine: engine, body)
         } catch {
             switch error.kind {
             case .timeout: throw APIError(.timeout, error.message)
+            case .canceled:
+                Counter(label: "etcdmon_queries_canceled_total").increment()
+                throw APIError(.canceled, error.message)
             case .storage: throw APIError(.internal, error.message)
             default: throw APIError(.execution, error.message)
             }

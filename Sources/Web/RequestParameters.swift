@@ -1,9 +1,14 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// A request's parameters from the query string and, for POST, an
 /// `application/x-www-form-urlencoded` body — as Prometheus's API reads them.
 struct RequestParameters: Sendable {
+    /// The largest form body read, as Go's `ParseForm` allows (10 MiB): a larger one is refused
+    /// before it is held in memory.
+    static let maximumBodySize = 10 << 20
+
     private var values: [String: [String]] = [:]
     /// The first parameter whose bytes were not UTF-8.
     private var invalid: String?
@@ -14,7 +19,10 @@ struct RequestParameters: Sendable {
         if request.method == .post {
             let contentType = request.headers[.contentType] ?? ""
             if contentType.hasPrefix("application/x-www-form-urlencoded") {
-                let body = try await request.body.collect(upTo: 16 * 1024 * 1024)
+                let body: ByteBuffer
+                do { body = try await request.body.collect(upTo: maximumBodySize) } catch is NIOTooManyBytesError {
+                    throw RequestBodyTooLarge()
+                }
                 parameters.add(form: String(buffer: body))
             }
         }
@@ -84,4 +92,9 @@ struct RequestParameters: Sendable {
         }
         return duration
     }
+}
+
+/// A form body over `RequestParameters.maximumBodySize`.
+struct RequestBodyTooLarge: Error, CustomStringConvertible {
+    var description: String { "the body is larger than \(RequestParameters.maximumBodySize >> 20) MiB" }
 }

@@ -8,7 +8,7 @@ import Scrape
 struct ScrapeStatusAPI: Sendable {
     let manager: ScrapeManager
 
-    func register(on api: RouterGroup<BasicRequestContext>) {
+    func register(on api: RouterGroup<APIRequestContext>) {
         api.get("targets") { request, _ in
             await respond(request) { () async throws(APIError) in try await targets(request) }
         }

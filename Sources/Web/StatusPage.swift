@@ -12,7 +12,7 @@ struct StatusPage: Sendable {
     let storage: Storage
     let manager: ScrapeManager?
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("/") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: render())))
