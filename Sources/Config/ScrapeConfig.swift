@@ -23,6 +23,14 @@ public struct ScrapeConfig: Sendable {
     public var sampleLimit = 0
     /// Maximum uncompressed body bytes (0: no limit); above it the scrape fails.
     public var bodySizeLimit = 0
+    /// Maximum labels per series after metric relabelling (0: no limit); above it the scrape fails.
+    public var labelLimit = 0
+    /// Maximum bytes of a label name (0: no limit); a longer one fails the scrape.
+    public var labelNameLengthLimit = 0
+    /// Maximum bytes of a label value (0: no limit); a longer one fails the scrape.
+    public var labelValueLengthLimit = 0
+    /// Maximum targets after relabelling (0: no limit); above it every target of the job is down.
+    public var targetLimit = 0
     /// The etcd cluster whose members this job scrapes, for jobs made from the `etcd:` section.
     public var etcdCluster: String?
 
@@ -62,8 +70,10 @@ public struct ScrapeConfig: Sendable {
         metricRelabelConfigs = try yaml.mappings("metric_relabel_configs").map { (entry) throws(ConfigError) in try RelabelRule(entry) }
         sampleLimit = try yaml.integer("sample_limit") ?? 0
         bodySizeLimit = try yaml.byteSize("body_size_limit") ?? 0
-        _ = try yaml.integer("label_limit")
-        _ = try yaml.integer("target_limit")
+        labelLimit = try yaml.integer("label_limit") ?? 0
+        labelNameLengthLimit = try yaml.integer("label_name_length_limit") ?? 0
+        labelValueLengthLimit = try yaml.integer("label_value_length_limit") ?? 0
+        targetLimit = try yaml.integer("target_limit") ?? 0
         try yaml.finish()
 
         guard scheme == "http" || scheme == "https" else { throw yaml.error("scheme", "must be http or https, got \"\(scheme)\"") }

@@ -2,7 +2,7 @@
 public struct ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: String, Sendable {
-        case timeout, connection, httpStatus, bodyTooLarge, parse, sampleLimit, storage, configuration
+        case timeout, connection, httpStatus, bodyTooLarge, parse, sampleLimit, labelLimit, targetLimit, storage, configuration
     }
 
     public var kind: Kind

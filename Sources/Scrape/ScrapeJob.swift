@@ -51,6 +51,12 @@ final class ScrapeJob: Sendable {
                 state.loops[target] = (loop, Task(executorPreference: loop.executor) { await loop.run() })
                 logger.info("target added", metadata: ["target": "\(target.url)", "labels": "\(target.labels)"])
             }
+            // As Prometheus: past the limit every target of the job is down with the reason, unscraped.
+            let overLimit = config.targetLimit > 0 && state.loops.count > config.targetLimit
+            let forced = overLimit
+                ? ScrapeError(.targetLimit, "target_limit exceeded (number of targets: \(state.loops.count), limit: \(config.targetLimit))") : nil
+            if overLimit { logger.warning("\(forced!.message)") }
+            for entry in state.loops.values { entry.loop.forcedError.withLock { $0 = forced } }
             return removed
         }
         for loop in removed {

@@ -106,6 +106,10 @@ public final class ScrapeLoop: Sendable {
         return state.withLock { !$0.stopping }
     }
 
+    /// Set when the job has more targets than its `target_limit`: the loop reports this error
+    /// instead of scraping.
+    let forcedError = Mutex<ScrapeError?>(nil)
+
     /// One scrape: fetch, parse, append, report, commit.
     public func scrapeOnce() async {
         let clock = ContinuousClock()
@@ -119,6 +123,7 @@ public final class ScrapeLoop: Sendable {
         cache.beginScrape()
         var outcome: Result<ScrapeCounts, ScrapeError>
         do throws(ScrapeError) {
+            if let forced = forcedError.withLock({ $0 }) { throw forced }
             let body = try await scraper.fetch(
                 target.url, timeout: .milliseconds(job.scrapeTimeout), on: eventLoop, expectedSize: expectedSize
             )
@@ -212,6 +217,9 @@ public final class ScrapeLoop: Sendable {
                         let (index, isNew) = cache.see(parser.seriesBytes, explicitTimestamp: explicit) {
                             seriesLabels(parser.labels())
                         }
+                        // A series is checked when its labels are made; a failed scrape empties the
+                        // cache, so one over the limits is checked again next time.
+                        if isNew, !cache.isDropped(index) { try job.verifyLabelLimits(cache.labels(at: index)) }
                         try append(at: index, isNew: isNew)
                     }
                 }
@@ -287,5 +295,27 @@ extension Labels {
             hash = (hash ^ 0xff) &* 0x100_0000_01b3
         }
         return hash
+    }
+}
+
+extension ScrapeConfig {
+    /// Throws when `labels` break the job's `label_limit`, `label_name_length_limit` or
+    /// `label_value_length_limit`, in Prometheus's words.
+    func verifyLabelLimits(_ labels: Labels) throws(ScrapeError) {
+        guard labelLimit > 0 || labelNameLengthLimit > 0 || labelValueLengthLimit > 0 else { return }
+        let metric = String((labels[Labels.metricName] ?? "").prefix(50))
+        if labelLimit > 0, labels.count > labelLimit {
+            throw ScrapeError(.labelLimit, "label_limit exceeded (metric: \(metric), number of labels: \(labels.count), limit: \(labelLimit))")
+        }
+        for label in labels {
+            if labelNameLengthLimit > 0, label.name.utf8.count > labelNameLengthLimit {
+                throw ScrapeError(.labelLimit, "label_name_length_limit exceeded (metric: \(metric), label name: \(label.name.prefix(50)), "
+                    + "length: \(label.name.utf8.count), limit: \(labelNameLengthLimit))")
+            }
+            if labelValueLengthLimit > 0, label.value.utf8.count > labelValueLengthLimit {
+                throw ScrapeError(.labelLimit, "label_value_length_limit exceeded (metric: \(metric), label name: \(label.name.prefix(50)), "
+                    + "value: \"\(Labels.escape(String(label.value.prefix(50))))\", length: \(label.value.utf8.count), limit: \(labelValueLengthLimit))")
+            }
+        }
     }
 }
