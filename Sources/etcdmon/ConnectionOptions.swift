@@ -10,11 +10,11 @@ struct ConnectionOptions: ParsableArguments {
         discussion: "Defaults to $ETCDMON_ENDPOINTS, then $ETCDCTL_ENDPOINTS, then http://127.0.0.1:2379."))
     var endpoints: String?
 
-    @Option(name: .long, help: "Seconds allowed for each member to answer (a hung member is reported after this).")
-    var timeout: Double = 5
+    @Option(name: .long, help: "Time allowed for each member to answer, as 5s, 500ms or seconds (a hung member is reported after this).")
+    var timeout = DurationArgument(seconds: 5)
 
-    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed to establish a connection.")
-    var connectTimeout: Double = 2
+    @Option(name: .customLong("connect-timeout"), help: "Time allowed to establish a connection, as 2s, 500ms or seconds.")
+    var connectTimeout = DurationArgument(seconds: 2)
 
     @Option(name: .long, help: "CA bundle that verifies the members' certificates.")
     var cacert: String?
@@ -32,8 +32,8 @@ struct ConnectionOptions: ParsableArguments {
     var user: String?
 
     func validate() throws {
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
-        guard connectTimeout > 0, connectTimeout <= 3600 else {
+        guard timeout.seconds > 0, timeout.seconds <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard connectTimeout.seconds > 0, connectTimeout.seconds <= 3600 else {
             throw ValidationError("--connect-timeout must be between 0 and 3600 seconds")
         }
         if let user, BasicAuth(parsing: user) == nil { throw ValidationError("--user must be user:password") }
@@ -57,8 +57,8 @@ struct ConnectionOptions: ParsableArguments {
             ? TLSFiles(caCertificate: cacert, certificate: cert, key: key, insecureSkipVerify: insecureSkipTLSVerify)
             : nil
         let configuration = EtcdClientConfiguration(
-            connectTimeout: .milliseconds(Int64(min(connectTimeout, timeout) * 1000)),
-            requestTimeout: .milliseconds(Int64(timeout * 1000)),
+            connectTimeout: .milliseconds(min(connectTimeout.milliseconds, timeout.milliseconds)),
+            requestTimeout: .milliseconds(timeout.milliseconds),
             tls: tls,
             basicAuth: user.flatMap(BasicAuth.init(parsing:)))
         do {

@@ -15,14 +15,14 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Discover members from the cluster's member list.")
     var discover = true
 
-    @Option(name: .long, help: "Refresh every SECONDS until interrupted.")
-    var watch: Double?
+    @Option(name: .long, help: "Refresh at this interval (2s, 500ms or seconds) until interrupted.")
+    var watch: DurationArgument?
 
     @Option(name: [.short, .long], help: "Output format: table or json.")
     var output: OutputFormat = .table
 
     func validate() throws {
-        if let watch, !(watch >= 0.5 && watch <= 86_400) {
+        if let watch, !(watch.seconds >= 0.5 && watch.seconds <= 86_400) {
             throw ValidationError("--watch must be between 0.5 and 86400 seconds")
         }
     }
@@ -38,7 +38,7 @@ struct StatusCommand: AsyncParsableCommand {
             if watch != nil {
                 // On a terminal, redraw in place; otherwise append snapshots one after another.
                 if interactive { screen += "\u{1B}[H\u{1B}[2J" }
-                screen += "\(Date()) — every \(watch!)s (Ctrl-C to stop)\n"
+                screen += "\(Date()) — every \(watch!) (Ctrl-C to stop)\n"
             }
             switch output {
             case .table:
@@ -50,7 +50,7 @@ struct StatusCommand: AsyncParsableCommand {
             if watch != nil, !interactive { screen += "\n" }
             // Unbuffered, so each refresh shows at once even when piped.
             FileHandle.standardOutput.write(Data(screen.utf8))
-            if let watch { try await Task.sleep(for: .milliseconds(Int64(watch * 1000))) }
+            if let watch { try await Task.sleep(for: .milliseconds(watch.milliseconds)) }
         } while watch != nil
         await client.shutdown()
     }

@@ -17,6 +17,19 @@ struct BadEndpointTests {
         #expect(result.standardError.contains(message), "\(result)")
     }
 
+    /// Durations as etcdctl and `serve` take them (`3s`, `500ms`), and plain seconds as before.
+    @Test("--timeout, --connect-timeout and --watch take durations", arguments: [
+        (["--timeout", "3s"], true), (["--timeout", "500ms"], true), (["--timeout", "1.5"], true), (["--connect-timeout", "1m"], true),
+        (["--timeout", "3x"], false), (["--timeout", "0s"], false), (["--timeout", "2h"], false),
+    ])
+    func durationFlags(arguments: [String], valid: Bool) async throws {
+        let result = try await Command.etcdmon(["check", "--endpoints", "http://127.0.12.1:1"] + arguments)
+        #expect(result.exitCode == (valid ? 2 : 64), "\(result)")
+        if !valid { #expect(result.standardError.contains("timeout"), "\(result)") }
+        let watch = try await Command.etcdmon(["status", "--endpoints", "http://127.0.12.1:1", "--watch", "100ms"])
+        #expect(watch.exitCode == 64 && watch.standardError.contains("--watch must be between"), "\(watch)")
+    }
+
     @Test func misbehavingServers() async throws {
         let host = "127.0.12.1"
         let base = 18_000 + Int.random(in: 0..<1000) * 5
@@ -31,7 +44,7 @@ struct BadEndpointTests {
         _ = ready.fileHandleForReading.availableData // blocks until "ready"
 
         let endpoints = (0..<5).map { "http://\(host):\(base + $0)" } + ["http://\(host):1"]
-        let result = try await Command.etcdmon(["check", "--endpoints", endpoints.joined(separator: ","), "--timeout", "2", "--output", "json"])
+        let result = try await Command.etcdmon(["check", "--endpoints", endpoints.joined(separator: ","), "--timeout", "2s", "--output", "json"])
         #expect(result.exitCode == 2, "\(result)")
         let json = try result.json()
         #expect(json["verdict"] as? String == "critical")
