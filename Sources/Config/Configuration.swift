@@ -33,10 +33,7 @@ public struct Configuration: Sendable {
     public init(yaml text: String, file: String = "<input>", directory: String = "") throws(ConfigError) {
         self.file = file
         source = text
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw ConfigError(file: file, reason: "not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(text, file: file)
         let yaml = try YAMLMapping(root, file: file, path: "")
         global = try GlobalConfig(try yaml.mapping("global"))
         scrapeConfigs = try yaml.mappings("scrape_configs").map { (entry) throws(ConfigError) in

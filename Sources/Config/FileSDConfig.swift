@@ -52,11 +52,7 @@ public struct FileSDConfig: Sendable, Equatable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ConfigError(file: path, reason: "cannot read: \(error.localizedDescription)")
         }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw ConfigError(file: path, reason: "not valid JSON/YAML: \(error)")
-        }
-        guard let root else { return [] }
+        guard let root = try YAMLDocument.compose(text, file: path, what: "JSON/YAML") else { return [] }
         guard case .sequence(let items) = root else {
             throw YAMLMapping.error(file: path, node: root, path: "", "expected a list of target groups")
         }

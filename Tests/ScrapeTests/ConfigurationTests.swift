@@ -14,6 +14,18 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("hostile YAML is refused quickly with a short error: alias bombs, deep nesting")
+    func hostileYAML() throws {
+        var bomb = "a0: &a0 [{job_name: x}]\n"
+        for level in 1..<30 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]\n" }
+        bomb += "scrape_configs: *a29\n"
+        #expect(error(bomb)?.reason.hasPrefix("the document expands to more than 1000000 nodes") == true, "\(String(describing: error(bomb)))")
+        let deep = "scrape_configs: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let deepError = try #require(error(deep))
+        #expect(deepError.reason.contains("Maximum nesting level reached"))
+        #expect(deepError.description.count < 1_000, "the echoed line is cut: \(deepError.description.count) characters")
+    }
+
     @Test("the guide's prometheus.yml loads, with Prometheus's defaults")
     func guideConfiguration() throws {
         let configuration = try Configuration(yaml: """
