@@ -136,6 +136,11 @@ let package = Package(
             ]
         ),
 
+        // Every parser of untrusted input as a function of bytes, for libFuzzer and for regression replays.
+        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web"]),
+        // The libFuzzer entry point (built by scripts/fuzz.sh with -DFUZZING), or a replayer of saved inputs.
+        .executableTarget(name: "etcdmon-fuzz", dependencies: ["FuzzTargets"]),
+
         // Throughput of the exposition parser; run by scripts/bench-parser.sh on a release build.
         .executableTarget(name: "etcdmon-bench-parser", dependencies: ["Exposition"], path: "Benchmarks/ParserBenchmark"),
         // Backfill speed, bytes per sample and select latency; run by scripts/bench-storage.sh.
@@ -146,6 +151,8 @@ let package = Package(
         // Fixture paths and process helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EtcdmonModelTests", dependencies: ["EtcdmonModel"]),
+        // Replays every input under Tests/fuzz/ (crashes found by fuzzing, and seeds) through its target.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "TSDBTests", dependencies: ["TSDB", "Backfill", "EtcdmonModel", "TestSupport"]),
         .testTarget(

@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// An error answered in Prometheus's API envelope: `{"status":"error","errorType":…,"error":…}`
 /// with the status code Prometheus uses for that type.
-struct APIError: Error, Sendable {
+package struct APIError: Error, Sendable {
     enum Kind: String, Sendable {
         case badData = "bad_data"
         case execution

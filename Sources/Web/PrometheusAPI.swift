@@ -243,7 +243,7 @@ public struct PrometheusAPI: Sendable {
     }
 
     /// At most this many `match[]` selectors per request: each one is a walk of the head's series.
-    static let maximumSelectors = 1_000
+    package static let maximumSelectors = 1_000
 
     /// The request's `match[]` selectors, parsed; refused past `maximumSelectors`.
     private func selectors(_ parameters: RequestParameters) throws(APIError) -> [[LabelMatcher]] {
@@ -254,7 +254,7 @@ public struct PrometheusAPI: Sendable {
         return try selectors.map { (selector) throws(APIError) in try Self.matchers(selector, parameter: "match[]") }
     }
 
-    static func matchers(_ selector: String, parameter: String) throws(APIError) -> [LabelMatcher] {
+    package static func matchers(_ selector: String, parameter: String) throws(APIError) -> [LabelMatcher] {
         do {
             guard case .vectorSelector(let vector) = try Parser.parse(selector) else {
                 throw APIError(.badData, "invalid parameter \"\(parameter)\": \(selector) is not a series selector")

@@ -4,7 +4,7 @@ import NIOCore
 
 /// A request's parameters from the query string and, for POST, an
 /// `application/x-www-form-urlencoded` body — as Prometheus's API reads them.
-struct RequestParameters: Sendable {
+package struct RequestParameters: Sendable {
     /// The largest form body read, as Go's `ParseForm` allows (10 MiB): a larger one is refused
     /// before it is held in memory.
     static let maximumBodySize = 10 << 20
@@ -28,6 +28,13 @@ struct RequestParameters: Sendable {
         }
         return parameters
     }
+
+    /// The parameters of a query string or form body.
+    package init(form: String) {
+        add(form: form)
+    }
+
+    private init() {}
 
     private mutating func add(form: String) {
         for pair in form.split(separator: "&") where !pair.isEmpty {
@@ -69,14 +76,14 @@ struct RequestParameters: Sendable {
     subscript(name: String) -> String? { values[name]?.last }
 
     /// Throws when a parameter was not valid UTF-8 or percent-encoding.
-    func validate() throws(APIError) {
+    package func validate() throws(APIError) {
         if let invalid { throw APIError(.badData, "invalid parameter \"\(invalid)\": not valid UTF-8 or percent-encoding") }
     }
 
-    func all(_ name: String) -> [String] { values[name] ?? [] }
+    package func all(_ name: String) -> [String] { values[name] ?? [] }
 
     /// A time parameter: Unix seconds (fractions allowed) or RFC 3339; `fallback` when absent.
-    func time(_ name: String, fallback: Int64) throws(APIError) -> Int64 {
+    package func time(_ name: String, fallback: Int64) throws(APIError) -> Int64 {
         guard let text = self[name], !text.isEmpty else { return fallback }
         guard let time = APIParameterValue.timestamp(text) else {
             throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid timestamp")
@@ -85,7 +92,7 @@ struct RequestParameters: Sendable {
     }
 
     /// A duration parameter: seconds (fractions allowed) or a Prometheus duration.
-    func duration(_ name: String) throws(APIError) -> Int64? {
+    package func duration(_ name: String) throws(APIError) -> Int64? {
         guard let text = self[name], !text.isEmpty else { return nil }
         guard let duration = APIParameterValue.duration(text) else {
             throw APIError(.badData, "invalid parameter \"\(name)\": cannot parse \"\(text)\" to a valid duration")

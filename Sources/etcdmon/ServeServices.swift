@@ -36,9 +36,11 @@ struct ReloadService: Service {
     }
 }
 
-/// Cuts the head into blocks, merges blocks and applies retention every minute, as Prometheus does,
-/// on the blocking thread pool: compaction takes seconds of CPU and file I/O, which must not hold an
-/// event loop (tasks run on them in `serve`).
+/// Cuts the head into blocks, merges blocks and applies retention at start (after the WAL is
+/// replayed) and then every minute, as Prometheus does, on the blocking thread pool: compaction
+/// takes seconds of CPU and file I/O, which must not hold an event loop (tasks run on them in
+/// `serve`). Compacting at start matters for a server restarted more often than once a minute, whose
+/// head would otherwise grow without ever being cut.
 struct CompactionService: Service {
     let storage: Storage
     let logger: Logger
@@ -46,8 +48,6 @@ struct CompactionService: Service {
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(60))
-                guard !Task.isCancelled else { return }
                 do {
                     let started = ContinuousClock.now
                     let written = try await NIOThreadPool.singleton.runIfActive { try storage.compact() }
@@ -59,6 +59,7 @@ struct CompactionService: Service {
                 } catch {
                     logger.error("compaction failed", metadata: ["error": "\(error)"])
                 }
+                try? await Task.sleep(for: .seconds(60))
             }
         }
     }
