@@ -68,7 +68,9 @@ public struct LabelPattern: Sendable {
     public func matches(_ value: String) -> Bool {
         switch strategy {
         case .anyLine: !value.utf8.contains(UInt8(ascii: "\n"))
-        case .literals(let values): values.contains(value)
+        case .literals(let values):
+            // Swift's `==` treats canonically equivalent strings as equal; Go compares bytes.
+            if let found = values.firstIndex(of: value) { values[found].utf8.elementsEqual(value.utf8) } else { false }
         case .prefix(let prefix):
             value.utf8.starts(with: prefix.utf8) && !value.utf8.dropFirst(prefix.utf8.count).contains(UInt8(ascii: "\n"))
         case .regex(let compiled): compiled.matches(value)

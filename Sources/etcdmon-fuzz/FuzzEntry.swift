@@ -22,17 +22,23 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 #else
 import Foundation
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-    FileHandle.standardError.write(Data("usage: etcdmon-fuzz TARGET FILE...\ntargets: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
-    exit(64)
-}
-for file in arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: file) else {
-        FileHandle.standardError.write(Data("etcdmon-fuzz: cannot read \(file)\n".utf8))
-        exit(66)
+@main
+enum Replayer {
+    static func main() {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+            let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+            FileHandle.standardError.write(Data("usage: etcdmon-fuzz TARGET FILE...\ntargets: \(names)\n".utf8))
+            exit(64)
+        }
+        for file in arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("etcdmon-fuzz: cannot read \(file)\n".utf8))
+                exit(66)
+            }
+            target.run([UInt8](data))
+            print("\(file): ok")
+        }
     }
-    target.run([UInt8](data))
-    print("\(file): ok")
 }
 #endif
