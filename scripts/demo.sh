@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: installs etcd (and the other dependencies) if needed, builds
-# etcdmon, starts the local 5-member reference cluster on loopback, and runs `etcdmon serve` on
+# etcdmon (release), starts the local 5-member reference cluster on loopback, and runs `etcdmon serve` on
 # it — scraping every member, probing health/status, following the member list — with its
 # embedded store. Prints the URL; runs until Ctrl-C (or SIGTERM), then stops everything.
 #   host A 127.0.10.1: etcd1 (2379/2380), etcd2 (3379/3380)
@@ -21,8 +21,9 @@ while [ $# -gt 0 ]; do
 done
 
 bash scripts/install-deps.sh
-swift build --product etcdmon
-etcdmon=$(swift build --show-bin-path)/etcdmon
+# The release build: the one users run (the debug build is several times slower and larger).
+swift build -c release --product etcdmon
+etcdmon=$(swift build -c release --show-bin-path)/etcdmon
 demo=.etcdmon-demo
 cluster=$demo/cluster
 mkdir -p "$demo"
