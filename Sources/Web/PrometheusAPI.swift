@@ -1,6 +1,4 @@
 import EtcdmonModel
-import Foundation
-import CompressNIO
 import CoreMetrics
 import Hummingbird
 import PromQL
@@ -20,7 +18,7 @@ public struct PrometheusAPI: Sendable {
     /// The scrapes, when etcdmon scrapes (targets, metadata and the configuration come from it).
     public let scrapeManager: ScrapeManager?
     private let gate: ConcurrencyGate
-    private let placement: QueryPlacement
+    let placement: QueryPlacement
 
     public init(storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:], scrapeManager: ScrapeManager? = nil) {
         self.storage = storage
@@ -56,39 +54,7 @@ public struct PrometheusAPI: Sendable {
                 await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"activeTargets\":[],\"droppedTargets\":[]}") } }
             }
         }
-        api.get("status/buildinfo") { request, _ in
-            await respond(request) { () async throws(APIError) in
-                JSONWriter.object { writer in
-                    writer.raw("{\"version\":")
-                    writer.string(EtcdmonVersion.current)
-                    writer.raw(",\"revision\":\"\",\"branch\":\"\",\"buildUser\":\"etcdmon\",\"buildDate\":\"\",\"goVersion\":\"swift\"}")
-                }
-            }
-        }
-        api.get("status/config") { request, _ in
-            await respond(request) { () async throws(APIError) in
-                JSONWriter.object { writer in
-                    writer.raw("{\"yaml\":")
-                    writer.string(scrapeManager?.configuration.source ?? "")
-                    writer.raw("}")
-                }
-            }
-        }
-        api.get("status/flags") { request, _ in
-            await respond(request) { () async throws(APIError) in
-                JSONWriter.object { writer in
-                    writer.raw("{")
-                    for (position, key) in flags.keys.sorted().enumerated() {
-                        if position > 0 { writer.raw(",") }
-                        writer.string(key)
-                        writer.raw(":")
-                        writer.string(flags[key]!)
-                    }
-                    writer.raw("}")
-                }
-            }
-        }
-        api.get("status/tsdb") { request, _ in await respond(request) { () async throws(APIError) in try await tsdbStatus() } }
+        registerStatus(on: api)
     }
 
     // MARK: - Endpoints
@@ -182,51 +148,6 @@ public struct PrometheusAPI: Sendable {
         return JSONWriter.object { writer in writer.stringArray(values) }
     }
 
-    func tsdbStatus() async throws(APIError) -> [UInt8] {
-        let head = storage.head
-        let statistics = head.statistics
-        let (range, labels, chunks, cardinality) = try await placement.read { () throws(APIError) in
-            let range = head.timeRange
-            let (labels, chunks) = head.seriesLabels()
-            return (range, labels, chunks, HeadCardinality(labels))
-        }
-        return JSONWriter.object { writer in
-            writer.raw("{\"headStats\":{\"numSeries\":")
-            writer.integer(labels.count)
-            writer.raw(",\"numLabelPairs\":")
-            writer.integer(cardinality.numLabelPairs)
-            writer.raw(",\"chunkCount\":")
-            writer.integer(chunks)
-            writer.raw(",\"minTime\":")
-            writer.integer(Int(range?.minTime ?? 0))
-            writer.raw(",\"maxTime\":")
-            writer.integer(Int(range?.maxTime ?? 0))
-            writer.raw("}")
-            for (key, entries) in [
-                ("seriesCountByMetricName", cardinality.seriesCountByMetricName),
-                ("labelValueCountByLabelName", cardinality.labelValueCountByLabelName),
-                ("memoryInBytesByLabelName", cardinality.memoryInBytesByLabelName),
-                ("seriesCountByLabelValuePair", cardinality.seriesCountByLabelValuePair),
-            ] {
-                writer.raw(",")
-                writer.string(key)
-                writer.raw(":[")
-                for (position, entry) in entries.enumerated() {
-                    if position > 0 { writer.raw(",") }
-                    writer.raw("{\"name\":")
-                    writer.string(entry.0)
-                    writer.raw(",\"value\":")
-                    writer.integer(entry.1)
-                    writer.raw("}")
-                }
-                writer.raw("]")
-            }
-            writer.raw(",\"samplesAppended\":")
-            writer.integer(statistics.samplesAppended)
-            writer.raw("}")
-        }
-    }
-
     // MARK: - Helpers
 
     private func readParameters(_ request: Request) async throws(APIError) -> RequestParameters {
@@ -310,115 +231,4 @@ public struct PrometheusAPI: Sendable {
             }
         }
     }
-
-    static func write(_ value: QueryValue, into writer: inout JSONWriter) {
-        switch value {
-        case .scalar(let number, let time):
-            writer.raw("{\"resultType\":\"scalar\",\"result\":[")
-            writer.timestamp(time)
-            writer.raw(",")
-            writer.sampleValue(number)
-            writer.raw("]}")
-        case .string(let text, let time):
-            writer.raw("{\"resultType\":\"string\",\"result\":[")
-            writer.timestamp(time)
-            writer.raw(",")
-            writer.string(text)
-            writer.raw("]}")
-        case .vector(let samples):
-            writer.raw("{\"resultType\":\"vector\",\"result\":[")
-            for (position, sample) in samples.enumerated() {
-                if position > 0 { writer.raw(",") }
-                writer.raw("{\"metric\":")
-                writer.labels(sample.labels)
-                writer.raw(",\"value\":[")
-                writer.timestamp(sample.timestamp)
-                writer.raw(",")
-                writer.sampleValue(sample.value)
-                writer.raw("]}")
-            }
-            writer.raw("]}")
-        case .matrix(let series):
-            writer.raw("{\"resultType\":\"matrix\",\"result\":[")
-            for (position, item) in series.enumerated() {
-                if position > 0 { writer.raw(",") }
-                writer.raw("{\"metric\":")
-                writer.labels(item.labels)
-                writer.raw(",\"values\":[")
-                for index in item.timestamps.indices {
-                    if index > 0 { writer.raw(",") }
-                    writer.raw("[")
-                    writer.timestamp(item.timestamps[index])
-                    writer.raw(",")
-                    writer.sampleValue(item.values[index])
-                    writer.raw("]")
-                }
-                writer.raw("]}")
-            }
-            writer.raw("]}")
-        }
-    }
-}
-
-/// Responses in Prometheus's envelope, gzip-compressed when the client accepts it.
-func respond(_ request: Request, _ body: () async throws(APIError) -> [UInt8]) async -> Response {
-    var writer = JSONWriter()
-    let status: HTTPResponse.Status
-    do {
-        let data = try await body()
-        writer.raw("{\"status\":\"success\",\"data\":")
-        writer.append(data)
-        writer.raw("}")
-        status = .ok
-    } catch {
-        writer.raw("{\"status\":\"error\",\"errorType\":")
-        writer.string(error.kind.rawValue)
-        writer.raw(",\"error\":")
-        writer.string(error.message)
-        writer.raw("}")
-        status = error.kind.status
-    }
-    var buffer = ByteBuffer(bytes: writer.bytes)
-    var headers: HTTPFields = [.contentType: "application/json"]
-    if let accepted = request.headers[.acceptEncoding], accepted.contains("gzip"), buffer.readableBytes > 1024,
-       let compressed = try? buffer.compress(with: .gzip()) {
-        buffer = compressed
-        headers[.contentEncoding] = "gzip"
-    }
-    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
-}
-
-/// The version etcdmon reports.
-public enum EtcdmonVersion {
-    public static let current = "0.1.0"
-}
-
-extension JSONWriter {
-    /// A JSON document built by `fill`.
-    static func object(_ fill: (inout JSONWriter) -> Void) -> [UInt8] {
-        var writer = JSONWriter()
-        fill(&writer)
-        return writer.bytes
-    }
-
-    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
-
-    mutating func stringArray(_ values: [String]) {
-        raw("[")
-        for (position, value) in values.enumerated() {
-            if position > 0 { raw(",") }
-            string(value)
-        }
-        raw("]")
-    }
-}
-
-extension PrometheusAPI {
-    /// The `data` document the API returns for `value`, as text (for `etcdmon query --output json`).
-    public static func json(_ value: QueryValue) -> String {
-        String(decoding: JSONWriter.object { writer in write(value, into: &writer) }, as: UTF8.self)
-    }
-
-    /// A sample value as the API writes it.
-    public static func format(_ value: Double) -> String { GoFloat.format(value) }
 }

@@ -1,0 +1,30 @@
+import CompressNIO
+import Hummingbird
+
+/// Responses in Prometheus's envelope, gzip-compressed when the client accepts it.
+func respond(_ request: Request, _ body: () async throws(APIError) -> [UInt8]) async -> Response {
+    var writer = JSONWriter()
+    let status: HTTPResponse.Status
+    do {
+        let data = try await body()
+        writer.raw("{\"status\":\"success\",\"data\":")
+        writer.append(data)
+        writer.raw("}")
+        status = .ok
+    } catch {
+        writer.raw("{\"status\":\"error\",\"errorType\":")
+        writer.string(error.kind.rawValue)
+        writer.raw(",\"error\":")
+        writer.string(error.message)
+        writer.raw("}")
+        status = error.kind.status
+    }
+    var buffer = ByteBuffer(bytes: writer.bytes)
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let accepted = request.headers[.acceptEncoding], accepted.contains("gzip"), buffer.readableBytes > 1024,
+       let compressed = try? buffer.compress(with: .gzip()) {
+        buffer = compressed
+        headers[.contentEncoding] = "gzip"
+    }
+    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
+}
