@@ -38,15 +38,17 @@ case $target in
     done <Tests/promql/queries.txt ;;
   config) seed examples/*.yml ;;
   wal|index|chunks)
-    # A real data directory, written by etcdmon's own import of a generated OpenMetrics file.
+    # A real data directory: blocks from etcdmon's import of a generated OpenMetrics file, and a WAL
+    # written through the store's own write path.
     data=.build-fuzz/seed-data
     if [ ! -d "$data" ]; then
       swift build -c release --product etcdmon 2>&1 | tail -1
-      python3 "$shared/tools/gen_openmetrics.py" --members 1 --hours 1 -o .build-fuzz/seed.om >/dev/null
+      python3 "$shared/tools/gen_openmetrics.py" --members 3 --hours 1 -o .build-fuzz/seed.om >/dev/null 2>&1
       .build/release/etcdmon import openmetrics .build-fuzz/seed.om --data-dir "$data" --quiet || true
+      .build/release/etcdmon tsdb write-synthetic --data-dir .build-fuzz/seed-wal --series 20 --batches 30 >/dev/null
     fi
     case $target in
-      wal) seed "$data"/wal/0* ;;
+      wal) seed .build-fuzz/seed-wal/wal/0* ;;
       index) seed "$data"/*/index ;;
       chunks) seed "$data"/*/chunks/0* ;;
     esac ;;
