@@ -44,6 +44,10 @@ def snapshot(address, at):
     return result
 
 
+def block_count(data):
+    return len([d for d in os.listdir(data) if len(d) == 26]) if os.path.isdir(data) else 0
+
+
 def wait_ready(address, process, log, limit=120):
     deadline = time.time() + limit
     while time.time() < deadline:
@@ -106,18 +110,24 @@ def main():
                            if after.get(series, {}).get(t) != v]
                 lost += len(missing)
                 checked += sum(len(s) for s in before.values())
-                blocks = len([d for d in os.listdir(data) if len(d) == 26])
+                blocks = block_count(data)
                 blocks_seen = max(blocks_seen, blocks)
                 print(f'kill {kill}: {sum(len(s) for s in before.values())} samples committed before it, '
                       f'{len(missing)} missing after restart; {blocks} blocks', flush=True)
                 for series, t in missing[:5]:
                     print(f'  missing {series} @ {t}', flush=True)
             if kill == args.kills:
+                # Compaction runs at start and every minute: give the last start its chance to cut a block.
+                deadline = time.time() + 75
+                while blocks_seen == 0 and time.time() < deadline:
+                    time.sleep(1)
+                    blocks_seen = max(blocks_seen, block_count(data))
                 process.send_signal(signal.SIGTERM)
                 if process.wait(timeout=60) != 0:
                     raise SystemExit(f'serve did not stop cleanly:\n{open(log).read()[-3000:]}')
                 break
             time.sleep(rng.uniform(args.min_delay, args.max_delay))
+            blocks_seen = max(blocks_seen, block_count(data))
             at = time.time()
             previous = (at, snapshot(address, at))
             process.send_signal(signal.SIGKILL)
