@@ -11,6 +11,11 @@ public struct APIServer: Sendable {
     public let api: PrometheusAPI
     /// Reloads the configuration (`POST /-/reload`); throws with the reason when the new one is bad.
     public var reload: (@Sendable () async throws -> Void)?
+    /// Starts a clean shutdown (`POST /-/quit`).
+    public var quit: (@Sendable () -> Void)?
+    /// Whether `/-/reload` and `/-/quit` act (`--web.enable-lifecycle`); otherwise they answer 403,
+    /// as Prometheus's do, and only SIGHUP reloads.
+    public var lifecycleEnabled = false
     /// etcdmon's own metrics in the text exposition format (`GET /metrics`).
     public var selfMetrics: (@Sendable () -> [UInt8])?
 
@@ -25,19 +30,7 @@ public struct APIServer: Sendable {
         let router = Router(context: APIRequestContext.self)
         router.get("-/healthy") { _, _ in "etcdmon is Healthy.\n" }
         router.get("-/ready") { _, _ in "etcdmon is Ready.\n" }
-        if let reload {
-            for method in [HTTPRequest.Method.post, .put] {
-                router.on("-/reload", method: method) { _, _ -> Response in
-                    do {
-                        try await reload()
-                        return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "")))
-                    } catch {
-                        return Response(status: .internalServerError,
-                                        body: ResponseBody(byteBuffer: ByteBuffer(string: "failed to reload config: \(error)\n")))
-                    }
-                }
-            }
-        }
+        registerLifecycle(on: router)
         if let selfMetrics {
             router.get("metrics") { _, _ -> Response in
                 Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -49,5 +42,39 @@ public struct APIServer: Sendable {
         return Application(
             router: router, server: .http1(additionalChannelHandlers: [ClientCloseHandler()]),
             configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
+    }
+}
+
+extension APIServer {
+    /// A plain-text answer.
+    private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// `/-/reload` and `/-/quit` with Prometheus's gate, answers and status codes.
+    private func registerLifecycle(on router: Router<APIRequestContext>) {
+        for path in ["-/reload", "-/quit"] {
+            router.get(RouterPath(path)) { _, _ in Self.text(.methodNotAllowed, "Only POST or PUT requests allowed") }
+        }
+        for method in [HTTPRequest.Method.post, .put] {
+            guard lifecycleEnabled else {
+                for path in ["-/reload", "-/quit"] {
+                    router.on(RouterPath(path), method: method) { _, _ in Self.text(.forbidden, "Lifecycle API is not enabled.") }
+                }
+                continue
+            }
+            router.on("-/reload", method: method) { [reload] _, _ -> Response in
+                do {
+                    try await reload?()
+                    return Self.text(.ok, "")
+                } catch {
+                    return Self.text(.internalServerError, "failed to reload config: \(error)\n")
+                }
+            }
+            router.on("-/quit", method: method) { [quit] _, _ -> Response in
+                quit?()
+                return Self.text(.ok, "Requesting termination... Goodbye!")
+            }
+        }
     }
 }

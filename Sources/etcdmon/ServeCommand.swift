@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Scrape and probe etcd clusters into the local store and serve Prometheus's HTTP API.",
         discussion: """
             Flags take Prometheus's names. Without --config.file only the existing store is served.
-            SIGHUP or POST /-/reload re-reads the configuration (a bad one is refused and the running one kept).
+            SIGHUP, or POST /-/reload with --web.enable-lifecycle, re-reads the configuration (a bad one is
+            refused and the running one kept); POST /-/quit (also gated) stops the server as SIGTERM does.
             SIGTERM or SIGINT shut down cleanly: scrapes in flight finish, then the WAL is closed.
             """)
 
@@ -55,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
             help: ArgumentHelp("How much of the head is cut into a block at a time (as Prometheus's hidden flag: for tests and benchmarks).",
                                visibility: .hidden))
     var minBlockDuration = "2h"
+
+    @Flag(name: .customLong("web.enable-lifecycle"), help: "Enable shutdown and reload via HTTP request (POST /-/quit, /-/reload).")
+    var enableLifecycle = false
 
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error.")
     var logLevel = "info"
@@ -121,6 +125,7 @@ struct ServeCommand: AsyncParsableCommand {
             "query.lookback-delta": lookbackDelta, "query.in-place-slice": inPlaceSlice, "storage.tsdb.retention.time": retentionTime,
             "storage.tsdb.min-block-duration": minBlockDuration,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
+            "web.enable-lifecycle": String(enableLifecycle),
         ]
         flags["config.file"] = configFile ?? ""
         let reload: @Sendable () async throws -> Void = { [configFile] in
@@ -131,6 +136,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var server = APIServer(host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager))
         server.reload = reload
+        server.lifecycleEnabled = enableLifecycle
+        let shutdown = ShutdownTrigger()
+        server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
 
         let services: [any Service] = [
@@ -142,6 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        shutdown.group = group
         logger.info("etcdmon started", metadata: [
             "address": "http://\(host):\(port)", "data": "\(data.path)", "config": "\(configFile ?? "none")",
         ])

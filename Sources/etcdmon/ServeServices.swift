@@ -3,6 +3,7 @@ import Logging
 import NIOPosix
 import Scrape
 import ServiceLifecycle
+import Synchronization
 import TSDB
 import UnixSignals
 
@@ -62,5 +63,22 @@ struct CompactionService: Service {
                 try? await Task.sleep(for: .seconds(60))
             }
         }
+    }
+}
+
+/// Lets `POST /-/quit` stop the service group that runs the server answering it (the group is made
+/// after the server, so it is handed over once it exists).
+final class ShutdownTrigger: Sendable {
+    private let state = Mutex<ServiceGroup?>(nil)
+
+    var group: ServiceGroup? {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
+
+    /// Starts the group's graceful shutdown, as SIGTERM does.
+    func trigger() {
+        guard let group else { return }
+        Task { await group.triggerGracefulShutdown() }
     }
 }

@@ -110,7 +110,7 @@ struct ServeFaultTests {
                 file_sd_configs: [{files: ['targets.json'], refresh_interval: 1m}]
             """
         try good.write(toFile: config, atomically: true, encoding: .utf8)
-        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", config])
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", config, "--web.enable-lifecycle"])
         defer { kill(server.pid, SIGKILL) }
         try await server.waitUntilReady()
         #expect(try await server.eventually(within: .seconds(5)) { try await server.query("up{job=\"first\"} == 1").count == 1 })
@@ -139,6 +139,33 @@ struct ServeFaultTests {
         #expect(yaml.contains("job_name: second"))
         #expect(server.log.contains("configuration reloaded"))
         #expect(try await server.stop() == 0)
+    }
+
+    /// As Prometheus: without `--web.enable-lifecycle` the HTTP lifecycle endpoints answer 403 (SIGHUP
+    /// still reloads); with it, `POST /-/quit` stops the server cleanly.
+    @Test("/-/reload and /-/quit are gated by --web.enable-lifecycle; /-/quit stops serve cleanly")
+    func lifecycleGate() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("lifecycle")
+        func call(_ server: EtcdmonServer, _ method: String, _ path: String) async throws -> String {
+            try await Command.run("/usr/bin/curl", ["-s", "-X", method, "-w", " %{http_code}", "http://\(server.address)\(path)"]).standardOutput
+        }
+        let gated = try EtcdmonServer(directory: directory + "/gated")
+        try await gated.waitUntilReady()
+        for path in ["/-/reload", "/-/quit"] {
+            for method in ["POST", "PUT"] {
+                #expect(try await call(gated, method, path) == "Lifecycle API is not enabled. 403", "\(method) \(path)")
+            }
+            #expect(try await call(gated, "GET", path) == "Only POST or PUT requests allowed 405", "GET \(path)")
+        }
+        #expect(kill(gated.pid, 0) == 0, "still running after a refused /-/quit")
+        #expect(try await gated.stop() == 0)
+
+        let open = try EtcdmonServer(directory: directory + "/open", arguments: ["--web.enable-lifecycle"])
+        try await open.waitUntilReady()
+        #expect(try await call(open, "POST", "/-/reload") == " 200")
+        #expect(try await call(open, "POST", "/-/quit") == "Requesting termination... Goodbye! 200")
+        #expect(try await Command.wait(for: open.pid) == 0, "exits cleanly after /-/quit")
+        #expect(open.log.contains("stopped; WAL closed"), "\(open.log.suffix(1000))")
     }
 
     @Test("target labels after relabelling match Prometheus's /api/v1/targets for the same configuration")
