@@ -17,11 +17,17 @@ public struct PrometheusAPI: Sendable {
     public let flags: [String: String]
     /// The scrapes, when etcdmon scrapes (targets, metadata and the configuration come from it).
     public let scrapeManager: ScrapeManager?
+    /// Origins whose browsers may read the API's answers (`--web.cors.origin`).
+    public let corsOrigin: LabelPattern
     private let gate: ConcurrencyGate
     let placement: QueryPlacement
 
-    public init(storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:], scrapeManager: ScrapeManager? = nil) {
+    public init(
+        storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:], scrapeManager: ScrapeManager? = nil,
+        corsOrigin: LabelPattern = PrometheusAPI.anyOrigin
+    ) {
         self.storage = storage
+        self.corsOrigin = corsOrigin
         self.limits = limits
         self.flags = flags
         self.scrapeManager = scrapeManager
@@ -31,6 +37,9 @@ public struct PrometheusAPI: Sendable {
 
     /// Adds the API's routes to `router`.
     public func register(on router: Router<APIRequestContext>) {
+        // On the router, not the group: a preflight (OPTIONS) matches no route, and the router's
+        // not-found path runs its middleware too.
+        router.add(middleware: CORSMiddleware(origin: corsOrigin, pathPrefix: "/api/v1/"))
         let api = router.group("api/v1")
         for method in [HTTPRequest.Method.get, .post] {
             api.on("query", method: method) { request, context in
@@ -231,4 +240,9 @@ public struct PrometheusAPI: Sendable {
             }
         }
     }
+}
+
+extension PrometheusAPI {
+    /// `--web.cors.origin`'s default: every origin.
+    public static let anyOrigin = try! LabelPattern(".*")
 }

@@ -57,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
                                visibility: .hidden))
     var minBlockDuration = "2h"
 
+    @Option(name: .customLong("web.cors.origin"), help: "Regex for CORS origin; fully anchored, as Prometheus's (e.g. 'https?://(domain1|domain2)\\.com').")
+    var corsOrigin = ".*"
+
     @Flag(name: .customLong("web.enable-lifecycle"), help: "Enable shutdown and reload via HTTP request (POST /-/quit, /-/reload).")
     var enableLifecycle = false
 
@@ -69,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard StructuredLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log.format must be logfmt or json") }
         guard ["debug", "info", "warn", "error"].contains(logLevel) else { throw ValidationError("--log.level must be debug, info, warn or error") }
+        do { _ = try LabelPattern(corsOrigin) } catch { throw ValidationError("--web.cors.origin: \(error)") }
     }
 
     func run() async throws {
@@ -125,7 +129,7 @@ struct ServeCommand: AsyncParsableCommand {
             "query.lookback-delta": lookbackDelta, "query.in-place-slice": inPlaceSlice, "storage.tsdb.retention.time": retentionTime,
             "storage.tsdb.min-block-duration": minBlockDuration,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
-            "web.enable-lifecycle": String(enableLifecycle),
+            "web.enable-lifecycle": String(enableLifecycle), "web.cors.origin": corsOrigin,
         ]
         flags["config.file"] = configFile ?? ""
         let reload: @Sendable () async throws -> Void = { [configFile] in
@@ -134,7 +138,9 @@ struct ServeCommand: AsyncParsableCommand {
             try await manager.apply(fresh)
             logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
         }
-        var server = APIServer(host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager))
+        let cors = try LabelPattern(corsOrigin) // checked by validate()
+        var server = APIServer(
+            host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager, corsOrigin: cors))
         server.reload = reload
         server.lifecycleEnabled = enableLifecycle
         let shutdown = ShutdownTrigger()

@@ -168,6 +168,46 @@ struct ServeFaultTests {
         #expect(open.log.contains("stopped; WAL closed"), "\(open.log.suffix(1000))")
     }
 
+    /// Prometheus's CORS: every origin by default (`*`), only matching origins with a regex, the
+    /// headers on every API answer to a request with an `Origin`, and preflights answered.
+    @Test("--web.cors.origin: CORS headers as Prometheus sets them, preflight answered, a bad regex refused")
+    func cors() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("cors")
+        func headers(_ server: EtcdmonServer, _ arguments: [String]) async throws -> [String: String] {
+            let output = try await Command.run("/usr/bin/curl", ["-s", "-D", "-", "-o", "/dev/null"] + arguments).standardOutput
+            var found: [String: String] = [:]
+            for line in output.split(separator: "\r\n") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                found[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            return found
+        }
+        let open = try EtcdmonServer(directory: directory + "/open")
+        try await open.waitUntilReady()
+        let query = "http://\(open.address)/api/v1/query?query=1"
+        let any = try await headers(open, ["-H", "Origin: http://grafana.test", query])
+        #expect(any["access-control-allow-origin"] == "*", "\(any)")
+        #expect(any["access-control-allow-methods"] == "GET, POST, OPTIONS")
+        #expect(any["access-control-allow-headers"] == "Accept, Authorization, Content-Type, Origin")
+        #expect(any["access-control-expose-headers"] == "Date")
+        #expect(try await headers(open, [query])["access-control-allow-origin"] == nil, "no Origin, no CORS headers")
+        let preflight = try await Command.run("/usr/bin/curl", ["-s", "-X", "OPTIONS", "-H", "Origin: http://grafana.test", "-w", " %{http_code}",
+                                                               "http://\(open.address)/api/v1/query_range"]).standardOutput
+        #expect(preflight == "{\"status\":\"success\",\"data\":null} 200", "\(preflight)")
+        #expect(try await open.stop() == 0)
+
+        let strict = try EtcdmonServer(directory: directory + "/strict", arguments: ["--web.cors.origin", #"https?://grafana\.test"#])
+        try await strict.waitUntilReady()
+        let strictQuery = "http://\(strict.address)/api/v1/labels"
+        #expect(try await headers(strict, ["-H", "Origin: https://grafana.test", strictQuery])["access-control-allow-origin"] == "https://grafana.test")
+        let other = try await headers(strict, ["-H", "Origin: https://grafana.test.evil", strictQuery])
+        #expect(other["access-control-allow-origin"] == nil && other["vary"] == "Origin", "\(other)")
+        #expect(try await strict.stop() == 0)
+
+        let refused = try await Command.etcdmon(["serve", "--data-dir", directory + "/bad", "--web.cors.origin", "(a"])
+        #expect(refused.exitCode == 64 && refused.standardError.contains("--web.cors.origin"), "\(refused)")
+    }
+
     @Test("target labels after relabelling match Prometheus's /api/v1/targets for the same configuration")
     func targetLabelsMatchPrometheus() async throws {
         let directory = try ServeScrapeTests.temporaryDirectory("relabel")
