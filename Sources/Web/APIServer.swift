@@ -18,6 +18,11 @@ public struct APIServer: Sendable {
     public var lifecycleEnabled = false
     /// etcdmon's own metrics in the text exposition format (`GET /metrics`).
     public var selfMetrics: (@Sendable () -> [UInt8])?
+    /// Where every route lives (`--web.route-prefix`), without leading or trailing slashes: empty
+    /// for `/`, `etcdmon` for `/etcdmon/api/v1/…` behind a reverse proxy.
+    public var routePrefix = "" {
+        didSet { routePrefix = routePrefix.split(separator: "/").joined(separator: "/") }
+    }
 
     public init(host: String, port: Int, api: PrometheusAPI) {
         self.host = host
@@ -28,17 +33,24 @@ public struct APIServer: Sendable {
     /// The application, ready to run (as a service, or with `runService()`).
     public func application(logger: Logger) -> some ApplicationProtocol {
         let router = Router(context: APIRequestContext.self)
-        router.get("-/healthy") { _, _ in "etcdmon is Healthy.\n" }
-        router.get("-/ready") { _, _ in "etcdmon is Ready.\n" }
-        registerLifecycle(on: router)
+        let prefix = routePrefix.isEmpty ? "" : "/" + routePrefix
+        if !routePrefix.isEmpty {
+            // As Prometheus: the bare root sends the browser to the prefixed one.
+            router.get("/") { _, _ in Response(status: .found, headers: [.location: prefix + "/"]) }
+        }
+        api.addCORS(to: router, under: prefix)
+        let routes = router.group(RouterPath(routePrefix))
+        routes.get("-/healthy") { _, _ in "etcdmon is Healthy.\n" }
+        routes.get("-/ready") { _, _ in "etcdmon is Ready.\n" }
+        registerLifecycle(on: routes)
         if let selfMetrics {
-            router.get("metrics") { _, _ -> Response in
+            routes.get("metrics") { _, _ -> Response in
                 Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                          body: ResponseBody(byteBuffer: ByteBuffer(bytes: selfMetrics())))
             }
         }
-        api.register(on: router)
-        StatusPage(storage: api.storage, manager: api.scrapeManager).register(on: router)
+        api.register(on: routes)
+        StatusPage(storage: api.storage, manager: api.scrapeManager, prefix: prefix).register(on: routes)
         return Application(
             router: router, server: .http1(additionalChannelHandlers: [ClientCloseHandler()]),
             configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
@@ -52,7 +64,7 @@ extension APIServer {
     }
 
     /// `/-/reload` and `/-/quit` with Prometheus's gate, answers and status codes.
-    private func registerLifecycle(on router: Router<APIRequestContext>) {
+    private func registerLifecycle(on router: RouterGroup<APIRequestContext>) {
         for path in ["-/reload", "-/quit"] {
             router.get(RouterPath(path)) { _, _ in Self.text(.methodNotAllowed, "Only POST or PUT requests allowed") }
         }

@@ -35,12 +35,16 @@ public struct PrometheusAPI: Sendable {
         placement = QueryPlacement(slice: limits.inPlaceSlice, head: storage.head)
     }
 
-    /// Adds the API's routes to `router`.
-    public func register(on router: Router<APIRequestContext>) {
-        // On the router, not the group: a preflight (OPTIONS) matches no route, and the router's
-        // not-found path runs its middleware too.
-        router.add(middleware: CORSMiddleware(origin: corsOrigin, pathPrefix: "/api/v1/"))
-        let api = router.group("api/v1")
+    /// Adds the CORS middleware for the API under `prefix` (empty, or `/name`). On the router, not a
+    /// group: a preflight (OPTIONS) matches no route, and only the router's not-found path runs
+    /// middleware for it. Must come before any route is added.
+    func addCORS(to router: Router<APIRequestContext>, under prefix: String) {
+        router.add(middleware: CORSMiddleware(origin: corsOrigin, pathPrefix: prefix + "/api/v1/"))
+    }
+
+    /// Adds the API's routes to `routes` (the server's root, or its `--web.route-prefix`).
+    public func register(on routes: RouterGroup<APIRequestContext>) {
+        let api = routes.group("api/v1")
         for method in [HTTPRequest.Method.get, .post] {
             api.on("query", method: method) { request, context in
                 await respond(request) { () async throws(APIError) in try await query(request, clientIsGone: context.clientIsGone) }

@@ -11,9 +11,11 @@ import TSDB
 struct StatusPage: Sendable {
     let storage: Storage
     let manager: ScrapeManager?
+    /// The route prefix (empty, or `/name`), for the page's own links.
+    let prefix: String
 
-    func register(on router: Router<APIRequestContext>) {
-        router.get("/") { _, _ -> Response in
+    func register(on routes: RouterGroup<APIRequestContext>) {
+        routes.get("/") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: render())))
         }
@@ -45,8 +47,9 @@ struct StatusPage: Sendable {
                 + "<td class=\"\(status.health.state.rawValue)\">\(status.health.state.rawValue)</td><td>\(age)</td>"
                 + "<td>\(String(format: "%.3fs", status.health.lastScrapeDuration))</td><td>\(escape(status.health.lastError))</td></tr>"
         }
-        html += "</table><p>API: <a href=\"/api/v1/targets\">/api/v1/targets</a> · <a href=\"/api/v1/query?query=up\">/api/v1/query</a> · "
-            + "<a href=\"/metrics\">/metrics</a></p></body></html>\n"
+        html += "</table><p>API: <a href=\"\(prefix)/api/v1/targets\">\(prefix)/api/v1/targets</a> · "
+            + "<a href=\"\(prefix)/api/v1/query?query=up\">\(prefix)/api/v1/query</a> · "
+            + "<a href=\"\(prefix)/metrics\">\(prefix)/metrics</a></p></body></html>\n"
         return html
     }
 

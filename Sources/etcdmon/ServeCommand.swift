@@ -57,6 +57,16 @@ struct ServeCommand: AsyncParsableCommand {
                                visibility: .hidden))
     var minBlockDuration = "2h"
 
+    @Option(name: .customLong("web.external-url"), help: """
+        The URL under which etcdmon is reachable (behind a reverse proxy, say); its path, if any, \
+        prefixes every route unless --web.route-prefix says otherwise. Default: http://HOST:PORT/ \
+        from --web.listen-address.
+        """)
+    var externalURL: String?
+
+    @Option(name: .customLong("web.route-prefix"), help: "Prefix of every route (default: the path of --web.external-url).")
+    var routePrefix: String?
+
     @Option(name: .customLong("web.cors.origin"), help: "Regex for CORS origin; fully anchored, as Prometheus's (e.g. 'https?://(domain1|domain2)\\.com').")
     var corsOrigin = ".*"
 
@@ -73,6 +83,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard StructuredLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log.format must be logfmt or json") }
         guard ["debug", "info", "warn", "error"].contains(logLevel) else { throw ValidationError("--log.level must be debug, info, warn or error") }
         do { _ = try LabelPattern(corsOrigin) } catch { throw ValidationError("--web.cors.origin: \(error)") }
+        if let externalURL {
+            guard let url = URLComponents(string: externalURL), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {
+                throw ValidationError("--web.external-url must be an http or https URL with a host, got \(externalURL)")
+            }
+        }
     }
 
     func run() async throws {
@@ -130,6 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
             "storage.tsdb.min-block-duration": minBlockDuration,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
             "web.enable-lifecycle": String(enableLifecycle), "web.cors.origin": corsOrigin,
+            "web.external-url": webExternalURL, "web.route-prefix": webRoutePrefix,
         ]
         flags["config.file"] = configFile ?? ""
         let reload: @Sendable () async throws -> Void = { [configFile] in
@@ -143,6 +159,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager, corsOrigin: cors))
         server.reload = reload
         server.lifecycleEnabled = enableLifecycle
+        server.routePrefix = webRoutePrefix
         let shutdown = ShutdownTrigger()
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
@@ -167,6 +184,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try storage.close()
         logger.info("stopped; WAL closed")
+    }
+
+    /// `--web.external-url`, or the one Prometheus derives from the listen address.
+    var webExternalURL: String {
+        if let externalURL { return externalURL }
+        let (host, port) = (try? Self.address(listenAddress)) ?? ("127.0.0.1", 9090)
+        let shown = host == "0.0.0.0" || host == "::" ? (ProcessInfo.processInfo.hostName) : host
+        return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)/"
+    }
+
+    /// `--web.route-prefix`, or the external URL's path, as `/name` (`/` for none).
+    var webRoutePrefix: String {
+        let path = routePrefix ?? URLComponents(string: webExternalURL)?.path ?? ""
+        let trimmed = path.split(separator: "/").joined(separator: "/")
+        return "/" + trimmed
     }
 
     /// Splits `host:port` (or `[v6]:port`).

@@ -208,6 +208,33 @@ struct ServeFaultTests {
         #expect(refused.exitCode == 64 && refused.standardError.contains("--web.cors.origin"), "\(refused)")
     }
 
+    /// Behind a reverse proxy: the external URL's path prefixes every route, the bare root redirects
+    /// there, and promtool (a real client) queries through the prefix.
+    @Test("--web.external-url and --web.route-prefix move every route under the prefix; promtool queries through it")
+    func routePrefix() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("prefix")
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--web.external-url", "http://proxy.test/etcdmon/"])
+        defer { kill(server.pid, SIGKILL) }
+        for _ in 0..<200 where (try? await Command.run("/usr/bin/curl", ["-sf", "http://\(server.address)/etcdmon/-/ready"]))?.exitCode != 0 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        func status(_ path: String, _ extra: [String] = []) async throws -> String {
+            try await Command.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}"] + extra + ["http://\(server.address)\(path)"])
+                .standardOutput.trimmingCharacters(in: .whitespaces)
+        }
+        #expect(try await status("/") == "302 http://\(server.address)/etcdmon/")
+        for path in ["/etcdmon/", "/etcdmon/-/healthy", "/etcdmon/api/v1/labels", "/etcdmon/metrics"] {
+            #expect(try await status(path) == "200", "\(path)")
+        }
+        for path in ["/-/healthy", "/api/v1/labels", "/metrics"] { #expect(try await status(path) == "404", "\(path)") }
+        #expect(try await status("/etcdmon/api/v1/query", ["-X", "OPTIONS", "-H", "Origin: http://grafana.test"]) == "200")
+        let promtool = try await Command.run("/usr/bin/promtool", ["query", "instant", "http://\(server.address)/etcdmon", "vector(42)"])
+        #expect(promtool.exitCode == 0 && promtool.standardOutput.contains("42"), "\(promtool)")
+        let flags = try await server.get("/etcdmon/api/v1/status/flags") as? [String: String]
+        #expect(flags?["web.route-prefix"] == "/etcdmon" && flags?["web.external-url"] == "http://proxy.test/etcdmon/", "\(String(describing: flags))")
+        #expect(try await server.stop() == 0)
+    }
+
     @Test("target labels after relabelling match Prometheus's /api/v1/targets for the same configuration")
     func targetLabelsMatchPrometheus() async throws {
         let directory = try ServeScrapeTests.temporaryDirectory("relabel")
