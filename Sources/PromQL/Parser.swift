@@ -241,9 +241,8 @@ public struct Parser {
                     guard expression.type == .vector else {
                         throw error("subquery is only allowed on instant vector, got \(expression.type.rawValue) instead", at: bracket)
                     }
-                    expression = .subquery(SubqueryInner(expression), range: range, step: step, offset: 0, at: nil)
-                    height += 1
-                    guard height <= Self.maximumDepth else { throw tooDeep(at: bracket) }
+                    let subquery = try self.node(.subquery(SubqueryInner(expression), range: range, step: step, offset: 0, at: nil), over: height, at: bracket)
+                    (expression, height) = (subquery.expression, subquery.height)
                 } else {
                     try expect(.rightBracket, "in a range: expected \"]\" or \":\"")
                     guard case .vectorSelector(let selector) = expression else {

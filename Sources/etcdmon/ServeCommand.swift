@@ -138,6 +138,8 @@ struct ServeCommand: AsyncParsableCommand {
 
         let metrics = SelfMetrics(storage: storage)
         let manager = ScrapeManager(sink: storage, logger: logger)
+        let external = externalURL ?? Self.derivedExternalURL(host: host, port: port)
+        let prefix = Self.routePrefix(routePrefix ?? URLComponents(string: external)?.path ?? "")
         var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
             "query.max-samples": String(maxSamples), "query.max-concurrency": String(maxConcurrency),
@@ -145,7 +147,7 @@ struct ServeCommand: AsyncParsableCommand {
             "storage.tsdb.min-block-duration": minBlockDuration,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
             "web.enable-lifecycle": String(enableLifecycle), "web.cors.origin": corsOrigin,
-            "web.external-url": webExternalURL, "web.route-prefix": webRoutePrefix,
+            "web.external-url": external, "web.route-prefix": prefix,
         ]
         flags["config.file"] = configFile ?? ""
         let reload: @Sendable () async throws -> Void = { [configFile] in
@@ -159,7 +161,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager, corsOrigin: cors))
         server.reload = reload
         server.lifecycleEnabled = enableLifecycle
-        server.routePrefix = webRoutePrefix
+        server.routePrefix = prefix
         let shutdown = ShutdownTrigger()
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
@@ -186,19 +188,15 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("stopped; WAL closed")
     }
 
-    /// `--web.external-url`, or the one Prometheus derives from the listen address.
-    var webExternalURL: String {
-        if let externalURL { return externalURL }
-        let (host, port) = (try? Self.address(listenAddress)) ?? ("127.0.0.1", 9090)
-        let shown = host == "0.0.0.0" || host == "::" ? (ProcessInfo.processInfo.hostName) : host
+    /// The external URL Prometheus derives from the listen address when none is given.
+    static func derivedExternalURL(host: String, port: Int) -> String {
+        let shown = host == "0.0.0.0" || host == "::" ? ProcessInfo.processInfo.hostName : host
         return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)/"
     }
 
-    /// `--web.route-prefix`, or the external URL's path, as `/name` (`/` for none).
-    var webRoutePrefix: String {
-        let path = routePrefix ?? URLComponents(string: webExternalURL)?.path ?? ""
-        let trimmed = path.split(separator: "/").joined(separator: "/")
-        return "/" + trimmed
+    /// A route prefix as `/name` (`/` for none), however its slashes were written.
+    static func routePrefix(_ path: String) -> String {
+        "/" + path.split(separator: "/").joined(separator: "/")
     }
 
     /// Splits `host:port` (or `[v6]:port`).
