@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
         // Prometheus-format time-series storage: chunks, index, blocks, querier. No networking.
         .target(name: "TSDB", dependencies: ["EtcdmonModel", "CSnappy"]),
+        // libxcrypt's bcrypt (Debian's libcrypt-dev), which checks basic-auth passwords.
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         // Debian's libsnappy (libsnappy-dev, installed by scripts/install-deps.sh).
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
         // PromQL: lexer, parser (with Prometheus's type checks), AST. Evaluation reads only a `Querier`.
@@ -78,8 +80,10 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PromQL", "TSDB", "EtcdmonModel", "Scrape",
+                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,6 +6,7 @@
 #   - libsnappy-dev: Snappy for Prometheus's compressed WAL records (linked into etcdmon)
 #   - zlib1g-dev: gzip for HTTP responses (compress-nio links zlib)
 #   - libre2-dev: RE2, the linear-time regex engine behind every matcher and relabel rule
+#   - libcrypt-dev: libxcrypt's bcrypt, which checks --web.config.file's basic-auth passwords
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -21,6 +22,7 @@ apt_packages=()
 [ -f /usr/include/snappy-c.h ] || apt_packages+=(libsnappy-dev)
 [ -f /usr/include/zlib.h ] || apt_packages+=(zlib1g-dev)
 [ -f /usr/include/re2/re2.h ] || apt_packages+=(libre2-dev)
+[ -f /usr/include/crypt.h ] || apt_packages+=(libcrypt-dev)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 

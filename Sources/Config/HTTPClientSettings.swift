@@ -36,6 +36,19 @@ public struct HTTPClientSettings: Sendable, Equatable {
         }
     }
 
+    /// Reads a file holding only HTTP client settings: promtool's `--http.config.file` (Prometheus's
+    /// `HTTPClientConfig` YAML). Unknown keys are refused, as promtool refuses them.
+    public static func load(file: String) throws(ConfigError) -> HTTPClientSettings {
+        let text: String
+        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
+        }
+        let yaml = try YAMLMapping(try YAMLDocument.compose(text, file: file), file: file, path: "")
+        let settings = try HTTPClientSettings(yaml, directory: (file as NSString).deletingLastPathComponent)
+        try yaml.finish()
+        return settings
+    }
+
     /// Reads the HTTP keys of `yaml` (which holds other keys too). Relative paths resolve against `directory`.
     init(_ yaml: YAMLMapping, directory: String) throws(ConfigError) {
         if let basic = try yaml.mapping("basic_auth") {

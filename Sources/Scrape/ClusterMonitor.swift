@@ -151,7 +151,7 @@ final class ClusterMonitor: Sendable {
 
 extension TLSSettings {
     /// The files as the etcd client and `EtcdClient.makeTLSConfiguration` take them.
-    var files: TLSFiles {
+    package var files: TLSFiles {
         TLSFiles(caCertificate: caFile, certificate: certFile, key: keyFile, insecureSkipVerify: insecureSkipVerify)
     }
 }

@@ -8,6 +8,9 @@ public final class Block: Sendable {
     public let index: IndexReader
     /// Its chunks.
     public let chunks: ChunkReader
+    /// Samples deleted but still in its chunks (`delete_series`), by series ID, until the block is
+    /// rewritten (`clean_tombstones`, or a merge).
+    public let tombstones: Tombstones
 
     /// Opens the block in `directory`, validating its meta, index TOC and chunk headers.
     public init(directory: String) throws(TSDBError) {
@@ -15,6 +18,7 @@ public final class Block: Sendable {
         meta = try BlockMeta.read(path: directory + "/meta.json")
         index = try IndexReader(path: directory + "/index")
         chunks = try ChunkReader(directory: directory + "/chunks")
+        tombstones = try Tombstones.read(path: directory + "/tombstones")
     }
 
     /// The encoded bytes of the XOR chunk `meta` refers to, in place in the mapped file.

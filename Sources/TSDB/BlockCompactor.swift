@@ -36,10 +36,12 @@ struct BlockCompactor {
                 let group = groups[start]!
                 guard group.count >= 2, start + range <= newestStart else { continue }
                 let meta = try merge(group, range: range)
-                written.append(meta)
                 let merged = Set(group.map(\.directory))
                 blocks.removeAll { merged.contains($0.directory) }
-                blocks.append(try Block(directory: directory + "/" + meta.ulid))
+                if let meta {
+                    written.append(meta)
+                    blocks.append(try Block(directory: directory + "/" + meta.ulid))
+                }
                 for old in group { Self.delete(old.directory) }
             }
             blocks.sort { $0.meta.minTime < $1.meta.minTime }
@@ -51,30 +53,46 @@ struct BlockCompactor {
     /// 16 bytes per sample (33 GB for a 6 h range at a thousand members). A series' chunks are
     /// copied as they are when they follow each other in time, as Prometheus does; where its
     /// blocks overlap (backfilled data), its samples are merged and cut into chunks again.
-    private func merge(_ group: [Block], range: Int64) throws(TSDBError) -> BlockMeta {
+    /// `nil` when nothing is left of the group (all of it deleted). A block rewritten alone (to drop
+    /// its deleted samples) keeps its compaction level.
+    func merge(_ group: [Block], range: Int64) throws(TSDBError) -> BlockMeta? {
         let sorted = group.sorted { $0.meta.minTime < $1.meta.minTime }
         var cursors: [SeriesCursor] = []
         for block in sorted { cursors.append(try SeriesCursor(block: block)) }
         var builder = try BlockWriter.Builder(directory: directory)
+        var series = 0
         while let labels = cursors.compactMap(\.current?.labels).min() {
-            var parts: [(block: Block, chunks: [ChunkMeta])] = []
+            var parts: [Part] = []
             for index in cursors.indices where cursors[index].current?.labels == labels {
-                parts.append((cursors[index].block, cursors[index].current!.chunks))
+                let block = cursors[index].block
+                parts.append(Part(block: block, chunks: cursors[index].current!.chunks, deleted: block.tombstones.deleted(UInt64(cursors[index].id))))
                 try cursors[index].advance()
             }
-            try add(labels, parts, to: &builder, range: range)
+            if try add(labels, parts, to: &builder, range: range) { series += 1 }
         }
-        let level = (sorted.map(\.meta.compaction.level).max() ?? 1) + 1
+        // Everything was deleted: no block.
+        guard series > 0 else {
+            builder.abandon()
+            return nil
+        }
+        let level = (sorted.map(\.meta.compaction.level).max() ?? 1) + (sorted.count > 1 ? 1 : 0)
         let sources = Array(Set(sorted.flatMap(\.meta.compaction.sources))).sorted()
         let parents = sorted.map { BlockMeta.Parent(ulid: $0.meta.ulid, minTime: $0.meta.minTime, maxTime: $0.meta.maxTime) }
         return try builder.finish(level: level, sources: sources, parents: parents)
     }
 
-    /// Adds one series, given as its chunks in each block (oldest block first), to the merged block.
-    private func add(
-        _ labels: Labels, _ parts: [(block: Block, chunks: [ChunkMeta])], to builder: inout BlockWriter.Builder, range: Int64
-    ) throws(TSDBError) {
-        var follows = true
+    /// One block's part of a series: its chunks and its deleted ranges.
+    private struct Part {
+        let block: Block
+        let chunks: [ChunkMeta]
+        let deleted: [DeletedRange]?
+    }
+
+    /// Adds one series, given as its chunks in each block (oldest block first), to the merged block;
+    /// false when deletions left it no sample.
+    private func add(_ labels: Labels, _ parts: [Part], to builder: inout BlockWriter.Builder, range: Int64) throws(TSDBError) -> Bool {
+        // Deleted samples are dropped here: a series with deletions is decoded and cut again.
+        var follows = parts.allSatisfy { $0.deleted == nil }
         var last = Int64.min
         for part in parts {
             for chunk in part.chunks {
@@ -100,8 +118,10 @@ struct BlockCompactor {
             for part in parts {
                 var samples = StoredSeries(labels: labels)
                 for chunk in part.chunks { try part.block.appendSamples(of: chunk, to: &samples, minTime: .min, maxTime: .max) }
+                if let deleted = part.deleted { samples.removeSamples(in: deleted) }
                 merged.appendSamples(after: samples) // as `MergedQuerier` reads overlapping blocks
             }
+            guard !merged.timestamps.isEmpty else { return false }
             var chunked = ChunkedSeries(chunkRange: range)
             for (time, value) in zip(merged.timestamps, merged.values) { chunked.append(timestamp: time, value: value) }
             for chunk in chunked.chunks where chunk.count > 0 {
@@ -109,6 +129,7 @@ struct BlockCompactor {
             }
         }
         try builder.endSeries(labels)
+        return true
     }
 
     /// One block's series in label order (its index numbers them in that order), read one at a time.
@@ -116,6 +137,8 @@ struct BlockCompactor {
         let block: Block
         private let ids: [UInt32]
         private var position = 0
+        /// The ID of the series under the cursor.
+        var id: UInt32 { ids[position] }
         /// The series under the cursor, or `nil` past the last.
         private(set) var current: (labels: Labels, chunks: [ChunkMeta])?
 

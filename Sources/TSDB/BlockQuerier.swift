@@ -49,6 +49,7 @@ public struct BlockQuerier: Querier {
             for meta in metas where meta.overlaps(minTime: minTime, maxTime: maxTime) {
                 try block.appendSamples(of: meta, to: &series, minTime: minTime, maxTime: maxTime)
             }
+            if let deleted = block.tombstones.deleted(UInt64(id)) { series.removeSamples(in: deleted) }
             if !series.timestamps.isEmpty { output.append(series) }
         }
         return output

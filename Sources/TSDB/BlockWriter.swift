@@ -77,6 +77,12 @@ public struct BlockWriter {
             chunkCount += 1
         }
 
+        /// Gives the block up: nothing of it stays on disk.
+        mutating func abandon() {
+            try? chunkWriter.flush()
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+
         /// Ends the series the chunks added since the last call belong to; one without chunks is left out.
         mutating func endSeries(_ labels: Labels) throws(TSDBError) {
             guard !pending.isEmpty else { return }

@@ -11,6 +11,14 @@ enum DurableFile {
         try write(bytes, to: path, mode: O_TRUNC, sync: true)
     }
 
+    /// Replaces the file at `path` with `bytes` atomically: written beside it, then renamed over it.
+    /// The old file's inode is left as it was, so a hard link to it (a snapshot's) keeps the old bytes.
+    static func replace(_ bytes: [UInt8], at path: String) throws(TSDBError) {
+        let temporary = path + ".tmp"
+        try write(bytes, to: temporary)
+        try rename(temporary, to: path)
+    }
+
     /// Appends `bytes` to `path` (created if missing), fsyncing it with `sync`.
     static func append(_ bytes: [UInt8], to path: String, sync: Bool) throws(TSDBError) {
         try write(bytes, to: path, mode: O_APPEND, sync: sync)

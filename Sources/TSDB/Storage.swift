@@ -21,7 +21,7 @@ public final class Storage: Sendable {
     /// scale is long enough that a commit that must not wait should not try.
     let compacting = Atomic<Bool>(false)
     /// One compaction at a time.
-    private let compaction = Mutex<Void>(())
+    let compaction = Mutex<Void>(())
 
     struct State {
         var lock: DirectoryLock?
@@ -119,7 +119,8 @@ public final class Storage: Sendable {
             switch try WALRecord.decode(bytes) {
             case .series(let entries): for (reference, labels) in entries { head.restoreSeries(reference: reference, labels: labels) }
             case .samples(let entries): unknownReferences += head.restoreSamples(entries)
-            case .tombstones, .other: break // deletion is not supported yet; other kinds are not ours
+            case .tombstones(let entries): head.restoreDeletions(entries)
+            case .other: break // other kinds are not ours
             }
         }
         do {

@@ -42,9 +42,9 @@ public enum WALRecord: Sendable, Equatable {
             }
         case .tombstones(let entries):
             writer.putByte(Self.tombstonesType)
+            // As Prometheus's record encoder: a big-endian reference, then the range, per entry.
             for entry in entries {
-                writer.putUvarint(entry.reference)
-                writer.putUvarint(1)
+                writer.putBigEndian64(entry.reference)
                 writer.putVarint(entry.minTime)
                 writer.putVarint(entry.maxTime)
             }
@@ -85,9 +85,7 @@ public enum WALRecord: Sendable, Equatable {
         case tombstonesType:
             var entries: [(UInt64, Int64, Int64)] = []
             while reader.remaining > 0 {
-                let reference = try reader.uvarint()
-                let intervals = try reader.uvarint()
-                for _ in 0..<intervals { entries.append((reference, try reader.varint(), try reader.varint())) }
+                entries.append((try reader.bigEndian64(), try reader.varint(), try reader.varint()))
             }
             return .tombstones(entries)
         default:

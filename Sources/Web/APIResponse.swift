@@ -28,3 +28,14 @@ func respond(_ request: Request, _ body: () async throws(APIError) -> [UInt8]) a
     }
     return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
 }
+
+/// An answer with no body (204), as Prometheus gives to the admin calls that return nothing; an
+/// error in the usual envelope.
+func respondNoContent(_ request: Request, _ body: () async throws(APIError) -> Void) async -> Response {
+    do {
+        try await body()
+        return Response(status: .noContent)
+    } catch {
+        return await respond(request) { () throws(APIError) -> [UInt8] in throw error }
+    }
+}

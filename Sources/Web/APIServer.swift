@@ -1,5 +1,7 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import TSDB
 
 /// The HTTP server: Prometheus's API plus the `/-/healthy` and `/-/ready` probes.
@@ -23,6 +25,15 @@ public struct APIServer: Sendable {
     public var routePrefix = "" {
         didSet { routePrefix = routePrefix.split(separator: "/").joined(separator: "/") }
     }
+
+    /// Whether the admin endpoints act (`--web.enable-admin-api`).
+    public var adminEnabled = false
+    /// `--web.config.file`: TLS, basic authentication, headers and a rate limit for every route.
+    package var security: WebSecurity?
+    /// `--web.max-connections`: connections beyond it wait to be accepted (0: no limit).
+    public var maxConnections = 512
+    /// `--web.read-timeout`: how long a connection may take to deliver a request.
+    public var readTimeout: TimeAmount = .minutes(5)
 
     public init(host: String, port: Int, api: PrometheusAPI) {
         self.host = host
@@ -50,10 +61,27 @@ public struct APIServer: Sendable {
             }
         }
         api.register(on: routes)
+        AdminAPI(storage: api.storage, enabled: adminEnabled).register(on: routes.group("api/v1"))
         StatusPage(storage: api.storage, manager: api.scrapeManager, prefix: prefix).register(on: routes)
+        let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(
-            router: router, server: .http1(additionalChannelHandlers: [ClientCloseHandler()]),
-            configuration: .init(address: .hostname(host, port: port), serverName: "etcdmon"), logger: logger)
+            responder: responder, server: serverBuilder(),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "etcdmon",
+                availableConnectionsDelegate: maxConnections > 0 ? MaximumAvailableConnections(maxConnections, logger: logger) : nil),
+            logger: logger)
+    }
+
+    /// HTTP/1.1, in TLS when the web config file asks for it, with the handlers every connection
+    /// needs: the client-close watch and the read timeout.
+    private func serverBuilder() -> HTTPServerBuilder {
+        let readTimeout = readTimeout
+        let configuration = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ClientCloseHandler(), ReadTimeoutHandler(timeout: readTimeout)])
+        guard let security, security.servesTLS else { return .http1(configuration: configuration) }
+        return HTTPServerBuilder { responder in
+            WebTLSChannel(base: HTTP1Channel(responder: responder, configuration: configuration), security: security)
+        }
     }
 }
 

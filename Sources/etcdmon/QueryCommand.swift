@@ -1,8 +1,11 @@
 import ArgumentParser
 import AsyncHTTPClient
+import Config
+import EtcdClient
 import EtcdmonModel
 import Foundation
 import PromQL
+import Scrape
 import TSDB
 import Web
 
@@ -21,6 +24,9 @@ struct QueryCommand: AsyncParsableCommand {
 
     @Option(help: "Ask this Prometheus-compatible server (http://host:port) instead of reading --data-dir.")
     var server: String?
+
+    @Option(name: .customLong("http.config.file"), help: "HTTP client configuration for --server (basic_auth, authorization, tls_config), as promtool's.")
+    var httpConfigFile: String?
 
     @Option(help: "Evaluation time: Unix seconds or RFC 3339 (instant query).")
     var time: String?
@@ -90,12 +96,29 @@ struct QueryCommand: AsyncParsableCommand {
             return "\(item.name)=\(item.value?.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
         }.joined(separator: "&")
         guard let url = components.url?.absoluteString else { throw ValidationError("cannot build a URL from \(server)") }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var settings = HTTPClientSettings()
+        var configuration = HTTPClient.Configuration()
+        do {
+            if let httpConfigFile { settings = try HTTPClientSettings.load(file: httpConfigFile) }
+            if let tls = settings.tls { configuration.tlsConfiguration = try EtcdClient.makeTLSConfiguration(tls.files) }
+        } catch {
+            printError("etcdmon query: --http.config.file: \(error)")
+            throw ExitCode(2)
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         defer { _ = client.shutdown() }
         let body: Data
         do {
-            let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(120))
+            var request = HTTPClientRequest(url: url)
+            if let authorization = try settings.authorizationHeader() { request.headers.add(name: "Authorization", value: authorization) }
+            let response = try await client.execute(request, timeout: .seconds(120))
+            if response.status == .unauthorized || response.status == .forbidden {
+                printError("etcdmon query: \(server): \(response.status.code) \(response.status.reasonPhrase)" + (httpConfigFile == nil ? " (credentials go in --http.config.file)" : ""))
+                throw ExitCode(1)
+            }
             body = Data(buffer: try await response.body.collect(upTo: 256 * 1024 * 1024))
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("etcdmon query: \(server): \(error)")
             throw ExitCode(1)

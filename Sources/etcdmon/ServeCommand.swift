@@ -73,6 +73,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("web.enable-lifecycle"), help: "Enable shutdown and reload via HTTP request (POST /-/quit, /-/reload).")
     var enableLifecycle = false
 
+    @Flag(name: .customLong("web.enable-admin-api"), help: "Enable the admin endpoints (TSDB snapshot, delete_series, clean_tombstones).")
+    var enableAdminAPI = false
+
+    @Option(name: .customLong("web.config.file"), help: """
+        Web configuration in the exporter-toolkit format (TLS, basic_auth_users with bcrypt hashes, \
+        headers, rate_limit), as Prometheus's. Re-read on each connection; check one with `etcdmon web check`.
+        """)
+    var webConfigFile: String?
+
+    @Option(name: .customLong("web.max-connections"), help: "Maximum simultaneous connections (0: no limit).")
+    var maxConnections = 512
+
+    @Option(name: .customLong("web.read-timeout"), help: "Maximum time a connection may take to deliver a request; idle connections close after it too.")
+    var readTimeout = "5m"
+
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error.")
     var logLevel = "info"
 
@@ -108,6 +123,12 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        let readTimeoutMilliseconds: Int64
+        do { readTimeoutMilliseconds = try PrometheusDuration.milliseconds(readTimeout) } catch {
+            throw ValidationError("--web.read-timeout: \(error)")
+        }
+        guard readTimeoutMilliseconds > 0 else { throw ValidationError("--web.read-timeout must be more than 0") }
+        guard maxConnections >= 0 else { throw ValidationError("--web.max-connections must be 0 or more") }
         guard options.blockRange > 0 else { throw ValidationError("--storage.tsdb.min-block-duration must be more than 0") }
         limits.maxSamples = maxSamples
         limits.maxConcurrency = maxConcurrency
@@ -129,6 +150,13 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
+        var security: WebSecurity?
+        if let webConfigFile {
+            do { security = try WebSecurity(file: webConfigFile, logger: logger) } catch {
+                printError("etcdmon serve: --web.config.file: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let storage: Storage
         do { storage = try Storage(directory: data.path, options: options) } catch {
             printError("etcdmon serve: \(error)")
@@ -138,7 +166,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let metrics = SelfMetrics(storage: storage)
         let manager = ScrapeManager(sink: storage, logger: logger)
-        let external = externalURL ?? Self.derivedExternalURL(host: host, port: port)
+        let external = externalURL ?? Self.derivedExternalURL(host: host, port: port, tls: security?.servesTLS == true)
         let prefix = Self.routePrefix(routePrefix ?? URLComponents(string: external)?.path ?? "")
         var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
@@ -147,10 +175,17 @@ struct ServeCommand: AsyncParsableCommand {
             "storage.tsdb.min-block-duration": minBlockDuration,
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
             "web.enable-lifecycle": String(enableLifecycle), "web.cors.origin": corsOrigin,
-            "web.external-url": external, "web.route-prefix": prefix,
+            "web.external-url": external, "web.route-prefix": prefix, "web.enable-admin-api": String(enableAdminAPI),
+            "web.config.file": webConfigFile ?? "", "web.max-connections": String(maxConnections), "web.read-timeout": readTimeout,
         ]
         flags["config.file"] = configFile ?? ""
-        let reload: @Sendable () async throws -> Void = { [configFile] in
+        let reload: @Sendable () async throws -> Void = { [configFile, security] in
+            // The web config file is re-read on its own as connections come; a reload checks it now
+            // and reports a bad one (which stays out of force).
+            if let security {
+                try security.refresh()
+                logger.info("web config file reloaded", metadata: ["file": "\(security.file)"])
+            }
             guard let configFile else { return }
             let fresh = try Config.Configuration.load(file: configFile)
             try await manager.apply(fresh)
@@ -162,6 +197,10 @@ struct ServeCommand: AsyncParsableCommand {
         server.reload = reload
         server.lifecycleEnabled = enableLifecycle
         server.routePrefix = prefix
+        server.security = security
+        server.maxConnections = maxConnections
+        server.readTimeout = .milliseconds(readTimeoutMilliseconds)
+        server.adminEnabled = enableAdminAPI
         let shutdown = ShutdownTrigger()
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
@@ -177,7 +216,7 @@ struct ServeCommand: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         shutdown.group = group
         logger.info("etcdmon started", metadata: [
-            "address": "http://\(host):\(port)", "data": "\(data.path)", "config": "\(configFile ?? "none")",
+            "address": "\(security?.servesTLS == true ? "https" : "http")://\(host):\(port)", "data": "\(data.path)", "config": "\(configFile ?? "none")",
         ])
         do {
             try await group.run()
@@ -189,9 +228,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The external URL Prometheus derives from the listen address when none is given.
-    static func derivedExternalURL(host: String, port: Int) -> String {
+    static func derivedExternalURL(host: String, port: Int, tls: Bool = false) -> String {
         let shown = host == "0.0.0.0" || host == "::" ? ProcessInfo.processInfo.hostName : host
-        return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)/"
+        return "\(tls ? "https" : "http")://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)/"
     }
 
     /// A route prefix as `/name` (`/` for none), however its slashes were written.

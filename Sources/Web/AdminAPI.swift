@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import NIOPosix
+import TSDB
+
+/// Prometheus's admin endpoints (`/api/v1/admin/tsdb/…`), answered only with
+/// `--web.enable-admin-api`: otherwise each is `unavailable` (503), "admin APIs disabled", as
+/// Prometheus answers. They write to the data directory, so they run on the blocking thread pool.
+struct AdminAPI: Sendable {
+    let storage: Storage
+    let enabled: Bool
+
+    func register(on api: RouterGroup<APIRequestContext>) {
+        for method in [HTTPRequest.Method.post, .put] {
+            api.on("admin/tsdb/snapshot", method: method) { request, _ in
+                await respond(request) { () async throws(APIError) in try await snapshot(request) }
+            }
+            api.on("admin/tsdb/delete_series", method: method) { request, _ in
+                await respondNoContent(request) { () async throws(APIError) in try await deleteSeries(request) }
+            }
+            api.on("admin/tsdb/clean_tombstones", method: method) { request, _ in
+                await respondNoContent(request) { () async throws(APIError) in try await cleanTombstones() }
+            }
+        }
+    }
+
+    private func checkEnabled() throws(APIError) {
+        guard enabled else { throw APIError(.unavailable, "admin APIs disabled") }
+    }
+
+    /// `snapshot?skip_head=`: a copy of the store under `<data>/snapshots/<name>`, answered with its name.
+    func snapshot(_ request: Request) async throws(APIError) -> [UInt8] {
+        try checkEnabled()
+        let parameters = try await PrometheusAPI.readParameters(request)
+        let skipHead = try Self.bool(parameters["skip_head"], name: "skip_head")
+        let name = Self.snapshotName()
+        let directory = storage.directory + "/snapshots/" + name
+        do {
+            _ = try await NIOThreadPool.singleton.runIfActive { [storage] in try storage.snapshot(into: directory, withHead: !skipHead) }
+        } catch {
+            throw APIError(.internal, "create snapshot: \(error)")
+        }
+        return JSONWriter.object { writer in
+            writer.raw("{\"name\":")
+            writer.string(name)
+            writer.raw("}")
+        }
+    }
+
+    /// `delete_series?match[]=…&start=…&end=…`: the matching series' samples in the range are gone
+    /// from every answer at once; their bytes go when the blocks are rewritten.
+    func deleteSeries(_ request: Request) async throws(APIError) {
+        try checkEnabled()
+        let parameters = try await PrometheusAPI.readParameters(request)
+        let selectors = parameters.all("match[]")
+        guard !selectors.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
+        guard selectors.count <= PrometheusAPI.maximumSelectors else {
+            throw APIError(.badData, "too many match[] parameters: \(selectors.count) (at most \(PrometheusAPI.maximumSelectors) per request)")
+        }
+        let matchers = try selectors.map { (selector) throws(APIError) in try PrometheusAPI.matchers(selector, parameter: "match[]") }
+        let start = try parameters.time("start", fallback: Int64.min / 2)
+        let end = try parameters.time("end", fallback: Int64.max / 2)
+        do {
+            try await NIOThreadPool.singleton.runIfActive { [storage] in
+                for selector in matchers { try storage.delete(matching: selector, minTime: start, maxTime: end) }
+            }
+        } catch {
+            throw APIError(.internal, "delete series: \(error)")
+        }
+    }
+
+    /// `clean_tombstones`: rewrites the blocks that have deletions, freeing their space.
+    func cleanTombstones() async throws(APIError) {
+        try checkEnabled()
+        do {
+            _ = try await NIOThreadPool.singleton.runIfActive { [storage] in try storage.cleanTombstones() }
+        } catch {
+            throw APIError(.internal, "clean tombstones: \(error)")
+        }
+    }
+
+    /// Prometheus's snapshot name: UTC time, then 16 random hex digits.
+    static func snapshotName() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: Date()) + "-" + String(UInt64.random(in: 0...UInt64(Int64.max)), radix: 16)
+    }
+
+    /// A boolean parameter as Go's `strconv.ParseBool` reads it (absent: false).
+    static func bool(_ text: String?, name: String) throws(APIError) -> Bool {
+        switch text {
+        case nil, "": return false
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        case "0", "f", "F", "false", "FALSE", "False": return false
+        case let text?: throw APIError(.badData, "unable to parse boolean '\(name)' argument: strconv.ParseBool: parsing \"\(text)\": invalid syntax")
+        }
+    }
+}
