@@ -85,6 +85,11 @@ public struct WebConfig: Sendable, Equatable {
 public struct WebRateLimit: Sendable, Equatable {
     public var burst: Int
     public var intervalMilliseconds: Int64
+
+    public init(burst: Int, intervalMilliseconds: Int64) {
+        self.burst = burst
+        self.intervalMilliseconds = intervalMilliseconds
+    }
 }
 
 /// `tls_server_config`.

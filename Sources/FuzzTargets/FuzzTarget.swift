@@ -26,6 +26,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case chunks
     /// An API request's form parameters: percent-decoding, times, durations, `match[]` selectors.
     case apiParameters = "api-parameters"
+    /// A `--web.config.file` (exporter-toolkit's format).
+    case webConfig = "web-config"
+    /// A block's `tombstones` file.
+    case tombstones
 
     /// Feeds `data` to the target.
     public func run(_ data: UnsafeRawBufferPointer) {
@@ -38,6 +42,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .index: Self.index(data)
         case .chunks: Self.chunks(data)
         case .apiParameters: Self.apiParameters(String(decoding: data, as: UTF8.self))
+        case .webConfig: _ = try? WebConfig(yaml: String(decoding: data, as: UTF8.self), file: "fuzz-web.yml")
+        case .tombstones: _ = try? Tombstones.decode(data)
         }
     }
 

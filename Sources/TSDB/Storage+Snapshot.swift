@@ -11,7 +11,8 @@ extension Storage {
             let manager = FileManager.default
             try TSDBError.wrap(path: directory) {
                 guard !manager.fileExists(atPath: directory) else { throw CocoaError(.fileWriteFileExists) }
-                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // An empty WAL too: promtool's `tsdb dump` and read-only opens expect one.
+                try manager.createDirectory(atPath: directory + "/wal", withIntermediateDirectories: true)
             }
             var written: [String] = []
             for block in blocks {

@@ -36,18 +36,20 @@ public struct Tombstones: Sendable, Equatable {
 
     /// Adds a range, merged with those it overlaps or touches (times are whole milliseconds).
     public mutating func add(_ series: UInt64, _ range: DeletedRange) {
-        var merged = range
-        var kept: [DeletedRange] = []
-        for existing in ranges[series] ?? [] {
-            if existing.maxTime < merged.minTime &- 1 || existing.minTime > merged.maxTime &+ 1 {
-                kept.append(existing)
+        ranges[series] = Self.merged((ranges[series] ?? []) + [range])
+    }
+
+    /// `ranges` sorted, with overlapping and touching ones joined: O(n log n), however they come.
+    static func merged(_ ranges: [DeletedRange]) -> [DeletedRange] {
+        var result: [DeletedRange] = []
+        for range in ranges.sorted(by: { $0.minTime < $1.minTime }) {
+            if let last = result.last, range.minTime <= last.maxTime || range.minTime &- 1 == last.maxTime {
+                result[result.count - 1].maxTime = max(last.maxTime, range.maxTime)
             } else {
-                merged.minTime = min(merged.minTime, existing.minTime)
-                merged.maxTime = max(merged.maxTime, existing.maxTime)
+                result.append(range)
             }
         }
-        kept.append(merged)
-        ranges[series] = kept.sorted { $0.minTime < $1.minTime }
+        return result
     }
 
     /// The file's bytes.
@@ -77,7 +79,6 @@ public struct Tombstones: Sendable, Equatable {
             return Tombstones()
         }
         let bytes = [UInt8](data)
-        guard bytes.count >= 9 else { throw TSDBError.corrupt(path: path, reason: "\(bytes.count) bytes: shorter than a header and checksum") }
         do {
             return try bytes.withUnsafeBytes { raw in try decode(raw) }
         } catch {
@@ -85,8 +86,9 @@ public struct Tombstones: Sendable, Equatable {
         }
     }
 
-    /// Decodes a whole file (at least 9 bytes).
-    private static func decode(_ raw: UnsafeRawBufferPointer) throws -> Tombstones {
+    /// Decodes a whole file.
+    public static func decode(_ raw: UnsafeRawBufferPointer) throws -> Tombstones {
+        guard raw.count >= 9 else { throw DecodeError(offset: 0, reason: "\(raw.count) bytes: shorter than a header and checksum") }
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 4)]))
         guard try reader.bigEndian32() == magic else { throw DecodeError(offset: 0, reason: "bad magic number") }
         guard try reader.byte() == version else { throw DecodeError(offset: 4, reason: "unknown format version") }
@@ -94,13 +96,15 @@ public struct Tombstones: Sendable, Equatable {
         guard try tail.bigEndian32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[5..<(raw.count - 4)])) else {
             throw DecodeError(offset: raw.count - 4, reason: "checksum mismatch")
         }
-        var tombstones = Tombstones()
+        var collected: [UInt64: [DeletedRange]] = [:]
         while reader.remaining > 0 {
             let series = try reader.uvarint()
             let range = DeletedRange(minTime: try reader.varint(), maxTime: try reader.varint())
             guard range.minTime <= range.maxTime else { throw DecodeError(offset: reader.offset, reason: "range ends before it starts") }
-            tombstones.add(series, range)
+            collected[series, default: []].append(range)
         }
+        var tombstones = Tombstones()
+        tombstones.ranges = collected.mapValues(merged)
         return tombstones
     }
 }

@@ -7,9 +7,12 @@ final class EtcdmonServer: Sendable {
     let pid: pid_t
     let directory: String
 
-    init(directory: String, arguments: [String] = []) throws {
+    /// A random loopback address for a server.
+    static func randomAddress() -> String { "127.0.14.\(Int.random(in: 2...250)):\(20_000 + Int.random(in: 0..<1000))" }
+
+    init(directory: String, arguments: [String] = [], address: String = EtcdmonServer.randomAddress()) throws {
         self.directory = directory
-        address = "127.0.14.\(Int.random(in: 2...250)):\(20_000 + Int.random(in: 0..<1000))"
+        self.address = address
         pid = try Command.spawn(Command.etcdmonBinary, [
             "serve", "--data-dir", directory, "--web.listen-address", address, "--storage.tsdb.retention.time", "100y",
         ] + arguments, standardOutput: directory + ".log", standardError: directory + ".log")
@@ -22,9 +25,10 @@ final class EtcdmonServer: Sendable {
         log.split(separator: "\n").filter { $0.contains("scrape failed") }.suffix(20).joined(separator: "\n")
     }
 
-    func waitUntilReady() async throws {
+    /// Waits for `/-/ready`; `curl` holds what reaching it takes (`https` with `--cacert`, credentials…).
+    func waitUntilReady(scheme: String = "http", curl: [String] = []) async throws {
         for _ in 0..<200 {
-            if (try? await Command.run("/usr/bin/curl", ["-sf", "http://\(address)/-/ready"]))?.exitCode == 0 { return }
+            if (try? await Command.run("/usr/bin/curl", ["-sf"] + curl + ["\(scheme)://\(address)/-/ready"]))?.exitCode == 0 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw CommandError(message: "etcdmon serve did not become ready at \(address): \(log.suffix(2000))")
