@@ -121,7 +121,8 @@ public struct WebTLSConfig: Sendable, Equatable {
     /// Its private key: `key_file` or `key`.
     public var keyFile: String?
     public var key: String?
-    /// CAs that sign client certificates: `client_ca_file` or `client_ca`.
+    /// CAs that sign client certificates: `client_ca_file` or `client_ca` (the system's roots when
+    /// neither is given, as in Go).
     public var clientCAFile: String?
     public var clientCA: String?
     public var clientAuth = ClientAuth.noClientCert
@@ -133,7 +134,9 @@ public struct WebTLSConfig: Sendable, Equatable {
     public var maxVersion = Version.tls13
     /// Accepted for compatibility; like Go since 1.18, the server's order always wins.
     public var preferServerCipherSuites = true
-    /// When set, a client certificate must carry one of these SANs (DNS, e-mail, IP or URI).
+    /// When set, a client certificate must carry one of these SANs (DNS, e-mail, IP or URI). Only
+    /// with `RequireAndVerifyClientCert`: etcdmon refuses it with the other policies, where
+    /// exporter-toolkit would check the SANs of a certificate it did not verify.
     public var clientAllowedSANs: [String]?
     /// Where each key was written, so that problems found when the server loads the files point at
     /// the line that named them.
@@ -213,9 +216,6 @@ public struct WebTLSConfig: Sendable, Equatable {
         guard keyFile != nil || key != nil else { throw yaml.error("missing one of key or key_file") }
         if (clientCAFile != nil || clientCA != nil) && clientAuth == .noClientCert {
             throw yaml.error(clientCAFile != nil ? "client_ca_file" : "client_ca", "client CA's have been configured without a Client Auth Policy")
-        }
-        if clientAuth.verifies && clientCAFile == nil && clientCA == nil {
-            throw yaml.error("client_auth_type", "\(clientAuth.rawValue) needs client_ca_file (or client_ca) to verify certificates with")
         }
         if clientAllowedSANs != nil && clientAuth != .requireAndVerifyClientCert {
             throw yaml.error("client_allowed_sans", "client_allowed_sans needs client_auth_type RequireAndVerifyClientCert")

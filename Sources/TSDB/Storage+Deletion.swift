@@ -3,43 +3,51 @@ import EtcdmonModel
 extension Storage {
     /// Deletes the samples of the series matching `matchers` from `minTime` through `maxTime`, as
     /// Prometheus's `delete_series`: blocks get tombstones (the samples stay in their chunks, unread,
-    /// until `cleanTombstones()` or a merge rewrites the block); the head drops them at once, after a
-    /// WAL tombstones record that makes a restart drop them again. Returns how many series lost samples.
+    /// until `cleanTombstones()` or a merge rewrites the block); the head drops them, after a WAL
+    /// tombstones record (ranges clamped to each series' samples, as Prometheus writes them) that
+    /// makes a restart drop them again. The store's lock is held only to publish a block and to log
+    /// the record: scrapes go on meanwhile. Returns how many series lost samples.
     @discardableResult
     public func delete(matching matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> Int {
         guard minTime <= maxTime else { return 0 }
-        // No compaction meanwhile: it would merge a block this is giving tombstones.
+        // No compaction meanwhile: it would merge a block being given tombstones, or move head slots.
         return try compaction.withLock { _ throws(TSDBError) -> Int in
-            var reopened: [String: Block] = [:]
             var deleted = 0
             for block in blocks where block.meta.minTime <= maxTime && block.meta.maxTime > minTime {
-                var tombstones = block.tombstones
-                let range = DeletedRange(minTime: max(minTime, block.meta.minTime), maxTime: min(maxTime, block.meta.maxTime - 1))
-                for id in try BlockQuerier(block: block).postings(for: matchers) {
-                    let chunks = try block.index.series(id).chunks
-                    guard chunks.contains(where: { $0.overlaps(minTime: range.minTime, maxTime: range.maxTime) }) else { continue }
-                    tombstones.add(UInt64(id), range)
-                    deleted += 1
-                }
-                guard tombstones != block.tombstones else { continue }
-                try DurableFile.replace(tombstones.encode(), at: block.directory + "/tombstones")
-                var meta = block.meta
-                meta.stats.numTombstones = UInt64(tombstones.count)
-                try DurableFile.replace(BlockMeta.encodeJSON(meta), at: block.directory + "/meta.json")
-                reopened[block.directory] = try Block(directory: block.directory)
+                deleted += try addTombstones(to: block, matching: matchers, minTime: minTime, maxTime: maxTime)
             }
+            let deletions = head.deletions(matching: matchers, minTime: minTime, maxTime: maxTime)
+            guard !deletions.isEmpty else { return deleted }
             try state.withLock { state throws(TSDBError) in
-                state.blocks = state.blocks.map { reopened[$0.directory] ?? $0 }
-                let references = head.references(matching: matchers, minTime: minTime, maxTime: maxTime)
-                guard !references.isEmpty else { return }
                 guard let wal = state.wal else { throw TSDBError.invalidArgument("the store is open read-only") }
-                try wal.log([WALRecord.tombstones(references.map { ($0, minTime, maxTime) }).encode()])
+                try wal.log([WALRecord.tombstones(deletions.map { ($0.reference, $0.range.minTime, $0.range.maxTime) }).encode()])
                 try wal.sync()
-                head.deleteSamples(of: references, minTime: minTime, maxTime: maxTime)
-                deleted += references.count
             }
-            return deleted
+            head.apply(deletions)
+            return deleted + deletions.count
         }
+    }
+
+    /// Writes `block`'s tombstones with the new ranges and publishes the reopened block at once (so a
+    /// later failure leaves no tombstone on disk that queries ignore); returns the series affected.
+    private func addTombstones(to block: Block, matching matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> Int {
+        var tombstones = block.tombstones
+        let range = DeletedRange(minTime: max(minTime, block.meta.minTime), maxTime: min(maxTime, block.meta.maxTime - 1))
+        var affected = 0
+        for id in try BlockQuerier(block: block).postings(for: matchers) {
+            let chunks = try block.index.series(id).chunks
+            guard chunks.contains(where: { $0.overlaps(minTime: range.minTime, maxTime: range.maxTime) }) else { continue }
+            tombstones.add(UInt64(id), range)
+            affected += 1
+        }
+        guard tombstones != block.tombstones else { return 0 }
+        try DurableFile.replace(tombstones.encode(), at: block.directory + "/tombstones")
+        var meta = block.meta
+        meta.stats.numTombstones = UInt64(tombstones.count)
+        try DurableFile.replace(BlockMeta.encodeJSON(meta), at: block.directory + "/meta.json")
+        let reopened = try Block(directory: block.directory)
+        state.withLock { state in state.blocks = state.blocks.map { $0.directory == block.directory ? reopened : $0 } }
+        return affected
     }
 
     /// Rewrites every block with tombstones without its deleted samples (Prometheus's

@@ -85,7 +85,8 @@ struct AdminAPI: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: Date()) + "-" + String(UInt64.random(in: 0...UInt64(Int64.max)), radix: 16)
+        let random = String(UInt64.random(in: 0...UInt64(Int64.max)), radix: 16)
+        return formatter.string(from: Date()) + "-" + String(repeating: "0", count: 16 - random.count) + random
     }
 
     /// A boolean parameter as Go's `strconv.ParseBool` reads it (absent: false).

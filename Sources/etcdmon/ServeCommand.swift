@@ -181,15 +181,23 @@ struct ServeCommand: AsyncParsableCommand {
         flags["config.file"] = configFile ?? ""
         let reload: @Sendable () async throws -> Void = { [configFile, security] in
             // The web config file is re-read on its own as connections come; a reload checks it now
-            // and reports a bad one (which stays out of force).
+            // and reports a bad one (which stays out of force). The configuration is applied
+            // whatever it says, as Prometheus's reload (which never reads it) would.
+            var webConfigError: ConfigError?
             if let security {
-                try security.refresh()
-                logger.info("web config file reloaded", metadata: ["file": "\(security.file)"])
+                do throws(ConfigError) {
+                    try security.refresh()
+                    logger.info("web config file reloaded", metadata: ["file": "\(security.file)"])
+                } catch {
+                    webConfigError = error
+                }
             }
-            guard let configFile else { return }
-            let fresh = try Config.Configuration.load(file: configFile)
-            try await manager.apply(fresh)
-            logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
+            if let configFile {
+                let fresh = try Config.Configuration.load(file: configFile)
+                try await manager.apply(fresh)
+                logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
+            }
+            if let webConfigError { throw webConfigError }
         }
         let cors = try LabelPattern(corsOrigin) // checked by validate()
         var server = APIServer(

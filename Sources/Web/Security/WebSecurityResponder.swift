@@ -21,12 +21,21 @@ struct WebSecurityResponder<Base: HTTPResponder>: HTTPResponder {
         var response: Response
         if config.users.isEmpty {
             response = try await base.respond(to: request, context: context)
-        } else if let (user, password) = Self.credentials(request),
-                  await security.passwords.check(user: user, password: password, users: config.users) {
-            response = try await base.respond(to: request, context: context)
         } else {
-            response = Self.plain(.unauthorized)
-            response.headers[.wwwAuthenticate] = "Basic"
+            let outcome = if let (user, password) = Self.credentials(request) {
+                await security.passwords.check(user: user, password: password, users: config.users)
+            } else {
+                PasswordChecker.Outcome.refused
+            }
+            switch outcome {
+            case .accepted:
+                response = try await base.respond(to: request, context: context)
+            case .refused:
+                response = Self.plain(.unauthorized)
+                response.headers[.wwwAuthenticate] = "Basic"
+            case .busy:
+                response = Self.plain(.tooManyRequests)
+            }
         }
         for (name, value) in config.headers {
             if let field = HTTPField.Name(name) { response.headers[field] = value }
