@@ -25,6 +25,8 @@ let package = Package(
     targets: [
         // Shared value types: labels, samples, metric types, matchers; regexes through RE2.
         .target(name: "EtcdmonModel", dependencies: ["CRE2", "CStackGuard"]),
+        // glibc's malloc_trim, so memory freed by a compaction goes back to the system.
+        .target(name: "CMemory"),
         // How much of the current thread's stack is left (pthread_getattr_np), for recursive parsers.
         .target(name: "CStackGuard"),
         // A C interface to Debian's RE2 (libre2-dev, installed by scripts/install-deps.sh): Go's regex
@@ -111,7 +113,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator",
+                "Config", "Scrape", "Simulator", "CMemory",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

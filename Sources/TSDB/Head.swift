@@ -42,6 +42,10 @@ public final class Head: Sendable {
 
     struct State {
         var byLabels: [Labels: Int] = [:]
+        /// The head's postings index, as Prometheus's `MemPostings`: for each label name and value,
+        /// the slots of the series carrying it, ascending (slots are handed out in order, so a new
+        /// series appends). Selects find their series here instead of walking them all.
+        var postings = HeadPostings()
         /// Series by WAL reference, only while the WAL is replayed (its sample records name series by
         /// reference); afterwards appends find series by the slot their `SeriesReference` carries, or
         /// by labels once a truncation moved them, so no map per series is kept.
@@ -132,9 +136,9 @@ public final class Head: Sendable {
         }
     }
 
-    /// A querier over the samples committed so far.
+    /// A querier over the samples committed when each of its selects runs.
     public func querier() -> HeadQuerier {
-        HeadQuerier(snapshot: state.withLock { state in state.series.map { ($0.labels, $0.samples) } })
+        HeadQuerier(head: self)
     }
 
     /// What the head has taken and refused so far.
@@ -272,6 +276,7 @@ public final class Head: Sendable {
         state.series.append(Series(labels: labels, reference: reference, samples: ChunkedSeries(chunkRange: chunkRange), logged: false))
         state.unlogged += 1
         state.byLabels[labels] = index
+        state.postings.add(labels, slot: UInt32(index))
         state.statistics.seriesCreated += 1
         return index
     }
@@ -400,7 +405,11 @@ public final class Head: Sendable {
             state.series = kept
             state.generation += 1
             state.byLabels = [:]
-            for (index, series) in kept.enumerated() { state.byLabels[series.labels] = index }
+            state.postings = HeadPostings()
+            for (index, series) in kept.enumerated() {
+                state.byLabels[series.labels] = index
+                state.postings.add(series.labels, slot: UInt32(index))
+            }
             state.unlogged = kept.count { !$0.logged }
         }
     }

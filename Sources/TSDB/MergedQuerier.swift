@@ -20,7 +20,7 @@ public struct MergedQuerier: Querier {
     }
 
     /// Merges two label-sorted lists; a series in both gets `newer`'s samples after `older`'s last.
-    private static func merge(_ older: [StoredSeries], _ newer: [StoredSeries]) -> [StoredSeries] {
+    static func merge(_ older: [StoredSeries], _ newer: [StoredSeries]) -> [StoredSeries] {
         guard !newer.isEmpty else { return older }
         var output: [StoredSeries] = []
         output.reserveCapacity(max(older.count, newer.count))

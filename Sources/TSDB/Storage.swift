@@ -86,13 +86,9 @@ public final class Storage: Sendable {
         return head.commit(batch)
     }
 
-    /// A querier over every block and the head, as of now.
+    /// A querier over every block and the head, each select reading them as they are when it runs.
     public func querier() -> any Querier {
-        // The head first: compaction publishes a block before truncating the head, so whichever
-        // head this sees, the blocks read after it cover what it lacks (overlaps merge away).
-        let headQuerier = head.querier()
-        let blocks = state.withLock { $0.blocks }
-        return MergedQuerier(blocks.map { BlockQuerier(block: $0) } + [headQuerier])
+        StorageQuerier(storage: self)
     }
 
     /// The blocks, oldest first.
