@@ -190,7 +190,11 @@ scrape_configs:
             for mode in ("instant", "range"):
                 samples = {name: [] for name in servers}
                 answers = {}
-                for _ in range(options.rounds):
+                for round in range(options.rounds):
+                    # A query that takes seconds (the alert pack's error-ratio range queries do, in both)
+                    # is asked three times, not fifteen.
+                    if round == 3 and max(max(times) for times in samples.values()) > 1000:
+                        break
                     now = time.time()
                     parameters = {"query": query, "time": f"{now:.3f}"} if mode == "instant" else \
                         {"query": query, "start": f"{now - 900:.3f}", "end": f"{now:.3f}", "step": "15"}

@@ -146,6 +146,8 @@ final class Evaluation {
     }
     /// Range-function results computed series by series for every step of a range query, by call.
     var stepVectors: [StepVectorKey: [[VectorSample]]?] = [:]
+    /// Aggregations computed series by series for every step of a range query, by their PromQL text.
+    var aggregateStepVectors: [String: [[VectorSample]]?] = [:]
 
     /// A subquery's inner results as series over a run of consecutive inner steps.
     private struct SubqueryTimeline {
@@ -340,6 +342,9 @@ final class Evaluation {
         case .binary(let op, let left, let right, let returnBool, let matching):
             return Self.stamped(try binary(op, try evaluate(left, at: time), try evaluate(right, at: time), returnBool: returnBool, matching: matching), time)
         case .aggregate(let op, let inner, let parameter, let grouping, let without):
+            if parameter == nil, let samples = try aggregateStepVector(op, inner, grouping: grouping, without: without, at: time) {
+                return .vector(samples)
+            }
             guard case .vector(let samples) = try evaluate(inner, at: time) else { throw EvaluationError("aggregation over a non-vector") }
             let parameterValue = try parameter.map { expression throws(EvaluationError) in try evaluate(expression, at: time) }
             return Self.stamped(.vector(try aggregate(op, samples, parameter: parameterValue, grouping: grouping, without: without)), time)

@@ -17,6 +17,8 @@ extension Evaluation {
         case .call(let function, let arguments):
             guard let call = WindowCall(function, arguments) else { return nil }
             return try windowSeries(call)
+        case .aggregate(let op, let inner, nil, let grouping, let without):
+            return try aggregateSeries(op, inner, grouping: grouping, without: without)?.series
         default:
             return nil
         }
@@ -64,7 +66,7 @@ extension Evaluation {
     }
 
     /// The latest sample within the lookback window at each step, stale markers hiding the series.
-    private func selectorSeries(_ selector: VectorSelector) throws(EvaluationError) -> [SeriesPoints] {
+    func selectorSeries(_ selector: VectorSelector) throws(EvaluationError) -> [SeriesPoints] {
         var output: [SeriesPoints] = []
         for series in loadedSeries(selector) {
             try checkDeadline()
@@ -89,7 +91,7 @@ extension Evaluation {
     /// `call`'s reducer over each series' window `[t - range, t]` at each step, stale markers left out;
     /// `nil` where dropping the metric name could make two series collide (the step-by-step path
     /// reports that as an error).
-    private func windowSeries(_ call: WindowCall) throws(EvaluationError) -> [SeriesPoints]? {
+    func windowSeries(_ call: WindowCall) throws(EvaluationError) -> [SeriesPoints]? {
         let (selector, range) = (call.selector, call.range)
         let loaded = loadedSeries(selector)
         guard call.keepName || Self.selectsOneName(call.argument) || Self.shareOneName(loaded.lazy.map(\.labels)) else { return nil }

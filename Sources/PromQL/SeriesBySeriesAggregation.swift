@@ -1,0 +1,142 @@
+import EtcdmonModel
+import TSDB
+
+extension Evaluation {
+    /// The most group × step accumulators one series-by-series aggregation may hold; past it the
+    /// step-by-step path (which holds one step at a time) takes over.
+    static let maximumAggregationCells = 10_000_000
+
+    /// Whether `op`'s value at a step folds in each series' value one by one, so it can be computed
+    /// series by series with the same arithmetic in the same order as step by step.
+    static func foldsSeriesBySeries(_ op: AggregationOperator) -> Bool {
+        switch op {
+        case .sum, .avg, .count, .min, .max, .group: true
+        default: false
+        }
+    }
+
+    /// `op by/without (grouping) (inner)` at every step of a range query, for an `inner` that is a
+    /// selector or a range function of one (`sum by (instance) (rate(x[1m]))`): each inner series is
+    /// given its group once and its points folded into that group's per-step accumulators, instead of
+    /// grouping a whole vector at every step. Series are folded in the order the step-by-step path
+    /// meets them within a step, with its arithmetic, so the results are identical. `nil` for other
+    /// shapes, or when the accumulators would be too many.
+    func aggregateSeries(
+        _ op: AggregationOperator, _ inner: Expression, grouping: [String], without: Bool
+    ) throws(EvaluationError) -> AggregatedSeries? {
+        guard step > 0, Self.foldsSeriesBySeries(op) else { return nil }
+        var unwrapped = inner
+        while case .parenthesized(let nested) = unwrapped { unwrapped = nested }
+        let series: [SeriesPoints]
+        switch unwrapped {
+        case .vectorSelector(let selector):
+            series = try selectorSeries(selector)
+        case .call(let function, let arguments):
+            guard let call = WindowCall(function, arguments), let computed = try windowSeries(call) else { return nil }
+            series = computed
+        default:
+            return nil
+        }
+        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+        let steps = Int((end - start) / step) + 1
+        let groupingKey = derivation((without ? "without:" : "by:") + grouping.joined(separator: ","))
+        var groupOf: [Labels: Int] = [:]
+        var groups: [Labels] = []
+        var values: [[Double]] = []
+        var counts: [[Int32]] = []
+        // The first series folded into each group at each step: a step's vector lists its groups in
+        // the order the step-by-step path first meets them.
+        var firstSeries: [[Int32]] = []
+        for (ordinal, points) in series.enumerated() {
+            try checkDeadline()
+            let key = derive(groupingKey, points.labels) { labels in
+                if without { return Labels(labels.elements.filter { $0.name != Labels.metricName && !grouping.contains($0.name) }) }
+                return Labels(labels.elements.filter { grouping.contains($0.name) })
+            }
+            let group: Int
+            if let known = groupOf[key] {
+                group = known
+            } else {
+                guard (groups.count + 1) * steps <= Self.maximumAggregationCells else { return nil }
+                group = groups.count
+                groupOf[key] = group
+                groups.append(key)
+                values.append([Double](repeating: 0, count: steps))
+                counts.append([Int32](repeating: 0, count: steps))
+                firstSeries.append([Int32](repeating: 0, count: steps))
+            }
+            for (time, value) in zip(points.timestamps, points.values) {
+                let index = Int((time - start) / step)
+                let seen = counts[group][index]
+                counts[group][index] = seen + 1
+                if seen == 0 { firstSeries[group][index] = Int32(truncatingIfNeeded: ordinal) }
+                switch op {
+                case .sum:
+                    values[group][index] += value // from 0, as the step-by-step `reduce(0, +)`
+                case .avg:
+                    // `Evaluation.mean`'s running mean, one value at a time.
+                    let count = Double(seen + 1)
+                    let mean = values[group][index]
+                    if mean.isInfinite {
+                        if value.isInfinite && (mean > 0) == (value > 0) { continue }
+                        if !value.isInfinite && !value.isNaN { continue }
+                    }
+                    values[group][index] = mean + (value / count - mean / count)
+                case .min, .max:
+                    let current = values[group][index]
+                    if seen == 0 || current.isNaN || (op == .min ? value < current : value > current) { values[group][index] = value }
+                default:
+                    break
+                }
+            }
+        }
+        var output: [SeriesPoints] = []
+        output.reserveCapacity(groups.count)
+        for (group, labels) in groups.enumerated() {
+            var points = SeriesPoints(labels: labels)
+            for index in 0..<steps where counts[group][index] > 0 {
+                points.timestamps.append(start + Int64(index) * step)
+                switch op {
+                case .count: points.values.append(Double(counts[group][index]))
+                case .group: points.values.append(1)
+                default: points.values.append(values[group][index])
+                }
+            }
+            output.append(points)
+        }
+        return AggregatedSeries(series: output, firstSeries: firstSeries)
+    }
+
+    /// An aggregation's series over all steps, and for each group and step the ordinal of the first
+    /// inner series folded in (the order of the groups in that step's vector).
+    struct AggregatedSeries {
+        var series: [SeriesPoints]
+        var firstSeries: [[Int32]]
+    }
+
+    /// In a range query, the value at step `time` of an aggregation that `aggregateSeries` handles
+    /// (`sum by (instance, le) (rate(…))` inside `histogram_quantile`, say), computed for all steps at
+    /// once on first use and then read per step. `nil` when the aggregation is of another shape or
+    /// `time` is not a step.
+    func aggregateStepVector(
+        _ op: AggregationOperator, _ inner: Expression, grouping: [String], without: Bool, at time: Int64
+    ) throws(EvaluationError) -> [VectorSample]? {
+        guard step > 0, time >= start, time <= end, (time - start) % step == 0, Self.foldsSeriesBySeries(op) else { return nil }
+        let key = Expression.aggregate(op, inner, parameter: nil, grouping: grouping, without: without).description
+        if let known = aggregateStepVectors[key] { return known?[Int((time - start) / step)] }
+        guard let aggregated = try aggregateSeries(op, inner, grouping: grouping, without: without) else {
+            aggregateStepVectors[key] = .some(nil)
+            return nil
+        }
+        var ordered = [[(first: Int32, sample: VectorSample)]](repeating: [], count: Int((end - start) / step) + 1)
+        for (group, points) in aggregated.series.enumerated() {
+            for (time, value) in zip(points.timestamps, points.values) {
+                let index = Int((time - start) / step)
+                ordered[index].append((aggregated.firstSeries[group][index], VectorSample(labels: points.labels, value: value, timestamp: time)))
+            }
+        }
+        let vectors = ordered.map { step in step.sorted { $0.first < $1.first }.map(\.sample) }
+        aggregateStepVectors[key] = vectors
+        return vectors[Int((time - start) / step)]
+    }
+}
