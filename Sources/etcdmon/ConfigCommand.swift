@@ -14,20 +14,12 @@ struct ConfigCommand: AsyncParsableCommand {
         var files: [String]
 
         func run() async throws {
-            var failed = false
-            for file in files {
-                print("Checking \(file)")
-                do {
-                    let configuration = try Configuration.load(file: file)
-                    let targets = configuration.scrapeConfigs.reduce(0) { $0 + $1.staticConfigs.reduce(0) { $0 + $1.targets.count } }
-                    print("  SUCCESS: \(configuration.scrapeConfigs.count) scrape jobs (\(targets) static targets), "
-                        + "\(configuration.etcdClusters.count) etcd clusters, \(configuration.ruleFiles.count) rule files")
-                } catch {
-                    print("  FAILED: \(error)")
-                    failed = true
-                }
+            try FileChecks.run(files) { file in
+                let configuration = try Configuration.load(file: file)
+                let targets = configuration.scrapeConfigs.reduce(0) { $0 + $1.staticConfigs.reduce(0) { $0 + $1.targets.count } }
+                return "\(configuration.scrapeConfigs.count) scrape jobs (\(targets) static targets), "
+                    + "\(configuration.etcdClusters.count) etcd clusters, \(configuration.ruleFiles.count) rule files"
             }
-            if failed { throw ExitCode(1) }
         }
     }
 }

@@ -18,23 +18,14 @@ struct WebCommand: AsyncParsableCommand {
         var files: [String]
 
         func run() async throws {
-            var failed = false
-            for file in files {
-                print("Checking \(file)")
-                do {
-                    let (snapshot, _) = try WebSecurity.load(file)
-                    let config = snapshot.config
-                    var parts = [config.tls.map { "TLS (\($0.clientAuth.rawValue))" } ?? "plain HTTP"]
-                    parts.append("\(config.users.count) basic-auth users")
-                    if !config.headers.isEmpty { parts.append("\(config.headers.count) headers") }
-                    if let limit = config.rateLimit { parts.append("rate limit \(limit.burst) per \(limit.intervalMilliseconds) ms") }
-                    print("  SUCCESS: " + parts.joined(separator: ", "))
-                } catch {
-                    print("  FAILED: \(error)")
-                    failed = true
-                }
+            try FileChecks.run(files) { file in
+                let config = try WebSecurity.load(file).0.config
+                var parts = [config.tls.map { "TLS (\($0.clientAuth.rawValue))" } ?? "plain HTTP"]
+                parts.append("\(config.users.count) basic-auth users")
+                if !config.headers.isEmpty { parts.append("\(config.headers.count) headers") }
+                if let limit = config.rateLimit { parts.append("rate limit \(limit.burst) per \(limit.intervalMilliseconds) ms") }
+                return parts.joined(separator: ", ")
             }
-            if failed { throw ExitCode(1) }
         }
     }
 
