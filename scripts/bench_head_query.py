@@ -9,7 +9,7 @@ server answers a steady dashboard load (every panel as a range query over the la
 load are read from its own series.
 
 Usage: bench_head_query.py ETCDMON_BINARY [--members 300] [--warmup 150] [--interval 10] [--rounds 15]
-                           [--load-seconds 60] [--refresh 10]
+                           [--load-seconds 60] [--refresh 10] [--only REGEX]
 """
 import argparse
 import http.client
@@ -130,6 +130,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=15, help="times each query is asked of each server")
     parser.add_argument("--load-seconds", type=int, default=60, help="seconds of dashboard load per server")
     parser.add_argument("--refresh", type=int, default=10, help="dashboard refresh period under load")
+    parser.add_argument("--only", help="a regex: run only the queries it finds, and no load")
     options = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="etcdmon-bench-head-query.")
@@ -184,6 +185,8 @@ scrape_configs:
             'count(up == 1)',
         ]
         queries = [("single", q) for q in singles] + [("dashboard", q) for q in dashboard_queries()] + [("alert", q) for q in alert_queries()]
+        if options.only:
+            queries = [(kind, query) for kind, query in queries if re.search(options.only, query)]
         latencies = {}
         agreement = {}
         for kind, query in queries:
@@ -223,7 +226,7 @@ scrape_configs:
 
         # Steady dashboard load, one server at a time: CPU while answering it.
         panels = dashboard_queries()
-        for name in ("prometheus", "etcdmon"):
+        for name in () if options.only else ("prometheus", "etcdmon"):
             before = cpu_seconds(pids[name])
             began = time.time()
             answered = 0

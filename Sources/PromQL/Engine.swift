@@ -350,6 +350,7 @@ final class Evaluation {
             return Self.stamped(.vector(try aggregate(op, samples, parameter: parameterValue, grouping: grouping, without: without)), time)
         case .call(let function, let arguments):
             if let samples = try stepVector(function, arguments, at: time) { return .vector(samples) }
+            if let samples = try quantileStepVector(function, arguments, at: time) { return .vector(samples) }
             return Self.stamped(try call(function, arguments, at: time), time)
         }
     }

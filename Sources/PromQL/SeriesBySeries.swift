@@ -14,6 +14,8 @@ extension Evaluation {
             return try seriesBySeries(inner)
         case .vectorSelector(let selector):
             return try selectorSeries(selector)
+        case .call(let function, let arguments) where function.name == "histogram_quantile":
+            return try quantileSeries(arguments)?.series
         case .call(let function, let arguments):
             guard let call = WindowCall(function, arguments) else { return nil }
             return try windowSeries(call)

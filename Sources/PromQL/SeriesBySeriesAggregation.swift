@@ -123,8 +123,28 @@ extension Evaluation {
     ) throws(EvaluationError) -> [VectorSample]? {
         guard step > 0, time >= start, time <= end, (time - start) % step == 0, Self.foldsSeriesBySeries(op) else { return nil }
         let key = Expression.aggregate(op, inner, parameter: nil, grouping: grouping, without: without).description
+        return try foldedStepVector(key, at: time) { () throws(EvaluationError) in
+            try aggregateSeries(op, inner, grouping: grouping, without: without)
+        }
+    }
+
+    /// `histogram_quantile(φ, …)` inside a larger expression of a range query (`… > 0.5` in an alert),
+    /// from `quantileSeries`, computed for all steps on first use and read per step.
+    func quantileStepVector(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [VectorSample]? {
+        guard function.name == "histogram_quantile", step > 0, time >= start, time <= end, (time - start) % step == 0 else { return nil }
+        return try foldedStepVector(Expression.call(function, arguments).description, at: time) { () throws(EvaluationError) in
+            try quantileSeries(arguments)
+        }
+    }
+
+    /// The vector at step `time` of a result folded series by series, known by `key` (its PromQL):
+    /// computed by `fold` on first use, `nil` when it cannot be. Each step's vector lists its series in
+    /// the order the step-by-step path would.
+    private func foldedStepVector(
+        _ key: String, at time: Int64, _ fold: () throws(EvaluationError) -> AggregatedSeries?
+    ) throws(EvaluationError) -> [VectorSample]? {
         if let known = aggregateStepVectors[key] { return known?[Int((time - start) / step)] }
-        guard let aggregated = try aggregateSeries(op, inner, grouping: grouping, without: without) else {
+        guard let aggregated = try fold() else {
             aggregateStepVectors[key] = .some(nil)
             return nil
         }

@@ -59,6 +59,10 @@ struct RangeShortcutTests {
         "sum(sum by (code) (rate(h_bucket[1m])))",
         "max by (instance) (max_over_time(g[45s]))",
         "sum by (instance) (h_bucket{code=~\"Unavailable|Internal\"})",
+        "histogram_quantile(0.9, rate(h_bucket[1m]))",
+        "histogram_quantile(0.5, h_bucket) > 2",
+        "histogram_quantile(0.99, rate(h_bucket{code=\"OK\"}[2m])) > 0.5",
+        "histogram_quantile(1.5, increase(h_bucket[1m]))",
     ]
 
     /// A value's bits, every NaN but the stale marker as one.

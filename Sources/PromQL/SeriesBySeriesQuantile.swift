@@ -1,0 +1,72 @@
+import EtcdmonModel
+
+extension Evaluation {
+    /// `histogram_quantile(φ, inner)` at every step of a range query, for a number φ and an `inner`
+    /// that is a selector or a range function of one (`histogram_quantile(0.99, rate(x_bucket[5m]))`):
+    /// the buckets are grouped into histograms once, then each histogram's quantile is computed per
+    /// step from its members' points, instead of grouping a whole vector at every step. Members are
+    /// taken in the order the step-by-step path meets them, so the quantiles are identical. `nil` for
+    /// other shapes, and where two histograms would give the same labels (the step-by-step path
+    /// reports that).
+    func quantileSeries(_ arguments: [Expression]) throws(EvaluationError) -> AggregatedSeries? {
+        guard step > 0, arguments.count == 2, case .number(let phi) = arguments[0] else { return nil }
+        var inner = arguments[1]
+        while case .parenthesized(let nested) = inner { inner = nested }
+        let series: [SeriesPoints]
+        switch inner {
+        case .vectorSelector(let selector):
+            series = try selectorSeries(selector)
+        case .call(let function, let callArguments):
+            guard let call = WindowCall(function, callArguments), let computed = try windowSeries(call) else { return nil }
+            series = computed
+        default:
+            return nil
+        }
+        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+        var groupOf: [Labels: Int] = [:]
+        var keys: [Labels] = []
+        var members: [[(ordinal: Int, bound: Double)]] = []
+        for (ordinal, points) in series.enumerated() {
+            guard let text = points.labels["le"], let bound = Self.bucketBound(text) else { continue }
+            let key = derive(Self.bucketDropping, points.labels) { Labels($0.elements.filter { $0.name != "le" }) }
+            if let group = groupOf[key] {
+                members[group].append((ordinal, bound))
+            } else {
+                groupOf[key] = keys.count
+                keys.append(key)
+                members.append([(ordinal, bound)])
+            }
+        }
+        let labels = keys.map(withoutName)
+        guard Set(labels).count == labels.count else { return nil }
+        let steps = Int((end - start) / step) + 1
+        var cursors = [Int](repeating: 0, count: series.count)
+        var output: [SeriesPoints] = []
+        var firstSeries: [[Int32]] = []
+        for (group, key) in labels.enumerated() {
+            try checkDeadline()
+            var points = SeriesPoints(labels: key)
+            var first = [Int32](repeating: 0, count: steps)
+            var buckets: [(bound: Double, count: Double)] = []
+            for index in 0..<steps {
+                let time = start + Int64(index) * step
+                buckets.removeAll(keepingCapacity: true)
+                for member in members[group] {
+                    let timestamps = series[member.ordinal].timestamps
+                    var cursor = cursors[member.ordinal]
+                    while cursor < timestamps.count && timestamps[cursor] < time { cursor += 1 }
+                    cursors[member.ordinal] = cursor
+                    guard cursor < timestamps.count, timestamps[cursor] == time else { continue }
+                    if buckets.isEmpty { first[index] = Int32(truncatingIfNeeded: member.ordinal) }
+                    buckets.append((member.bound, series[member.ordinal].values[cursor]))
+                }
+                guard !buckets.isEmpty else { continue }
+                points.timestamps.append(time)
+                points.values.append(Self.bucketQuantile(phi, buckets))
+            }
+            output.append(points)
+            firstSeries.append(first)
+        }
+        return AggregatedSeries(series: output, firstSeries: firstSeries)
+    }
+}
