@@ -146,8 +146,9 @@ final class Evaluation {
     }
     /// Range-function results computed series by series for every step of a range query, by call.
     var stepVectors: [StepVectorKey: [[VectorSample]]?] = [:]
-    /// Aggregations computed series by series for every step of a range query, by their PromQL text.
-    var aggregateStepVectors: [String: [[VectorSample]]?] = [:]
+    /// Aggregations and quantiles folded series by series for every step of a range query, by their
+    /// PromQL text.
+    var foldedStepVectors: [String: [[VectorSample]]?] = [:]
 
     /// A subquery's inner results as series over a run of consecutive inner steps.
     private struct SubqueryTimeline {

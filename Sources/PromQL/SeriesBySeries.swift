@@ -12,18 +12,35 @@ extension Evaluation {
         switch expression {
         case .parenthesized(let inner):
             return try seriesBySeries(inner)
-        case .vectorSelector(let selector):
-            return try selectorSeries(selector)
         case .call(let function, let arguments) where function.name == "histogram_quantile":
             return try quantileSeries(arguments)?.series
-        case .call(let function, let arguments):
-            guard let call = WindowCall(function, arguments) else { return nil }
-            return try windowSeries(call)
         case .aggregate(let op, let inner, nil, let grouping, let without):
             return try aggregateSeries(op, inner, grouping: grouping, without: without)?.series
         default:
+            return try selectorOrWindowSeries(expression)
+        }
+    }
+
+    /// `expression` series by series when it is a selector or a range function of one (in
+    /// parentheses or not): the shapes whose series come out in the order the step-by-step path
+    /// lists them, which is what a fold over them (an aggregation, a quantile) needs. `nil` otherwise.
+    func selectorOrWindowSeries(_ expression: Expression) throws(EvaluationError) -> [SeriesPoints]? {
+        switch expression {
+        case .parenthesized(let inner):
+            return try selectorOrWindowSeries(inner)
+        case .vectorSelector(let selector):
+            return try selectorSeries(selector)
+        case .call(let function, let arguments):
+            guard let call = WindowCall(function, arguments) else { return nil }
+            return try windowSeries(call)
+        default:
             return nil
         }
+    }
+
+    /// Whether `time` is one of the range query's steps (a range query, not an instant one).
+    func isStep(_ time: Int64) -> Bool {
+        step > 0 && time >= start && time <= end && (time - start) % step == 0
     }
 
     /// The call shape both series-by-series paths handle: a range function (a `windowReducer`) of one
@@ -48,8 +65,7 @@ extension Evaluation {
     /// outer expression still goes step by step, but reads these vectors instead of building a window
     /// per series per step. `nil` when the call is of another shape or `time` is not a step.
     func stepVector(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [VectorSample]? {
-        guard step > 0, time >= start, time <= end, (time - start) % step == 0,
-              let call = WindowCall(function, arguments) else { return nil }
+        guard isStep(time), let call = WindowCall(function, arguments) else { return nil }
         let key = StepVectorKey(function: function.name, selector: call.selector, range: call.range)
         if let known = stepVectors[key] { return known?[Int((time - start) / step)] }
         guard let series = try windowSeries(call) else {

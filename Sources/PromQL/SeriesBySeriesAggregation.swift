@@ -24,20 +24,7 @@ extension Evaluation {
     func aggregateSeries(
         _ op: AggregationOperator, _ inner: Expression, grouping: [String], without: Bool
     ) throws(EvaluationError) -> AggregatedSeries? {
-        guard step > 0, Self.foldsSeriesBySeries(op) else { return nil }
-        var unwrapped = inner
-        while case .parenthesized(let nested) = unwrapped { unwrapped = nested }
-        let series: [SeriesPoints]
-        switch unwrapped {
-        case .vectorSelector(let selector):
-            series = try selectorSeries(selector)
-        case .call(let function, let arguments):
-            guard let call = WindowCall(function, arguments), let computed = try windowSeries(call) else { return nil }
-            series = computed
-        default:
-            return nil
-        }
-        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+        guard step > 0, Self.foldsSeriesBySeries(op), let series = try foldInput(inner) else { return nil }
         let steps = Int((end - start) / step) + 1
         let groupingKey = derivation((without ? "without:" : "by:") + grouping.joined(separator: ","))
         var groupOf: [Labels: Int] = [:]
@@ -107,6 +94,14 @@ extension Evaluation {
         return AggregatedSeries(series: output, firstSeries: firstSeries)
     }
 
+    /// The series a fold reads (`selectorOrWindowSeries`), counted against the sample budget as the
+    /// step-by-step path counts its step vectors.
+    func foldInput(_ inner: Expression) throws(EvaluationError) -> [SeriesPoints]? {
+        guard let series = try selectorOrWindowSeries(inner) else { return nil }
+        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+        return series
+    }
+
     /// An aggregation's series over all steps, and for each group and step the ordinal of the first
     /// inner series folded in (the order of the groups in that step's vector).
     struct AggregatedSeries {
@@ -121,7 +116,7 @@ extension Evaluation {
     func aggregateStepVector(
         _ op: AggregationOperator, _ inner: Expression, grouping: [String], without: Bool, at time: Int64
     ) throws(EvaluationError) -> [VectorSample]? {
-        guard step > 0, time >= start, time <= end, (time - start) % step == 0, Self.foldsSeriesBySeries(op) else { return nil }
+        guard isStep(time), Self.foldsSeriesBySeries(op) else { return nil }
         let key = Expression.aggregate(op, inner, parameter: nil, grouping: grouping, without: without).description
         return try foldedStepVector(key, at: time) { () throws(EvaluationError) in
             try aggregateSeries(op, inner, grouping: grouping, without: without)
@@ -131,7 +126,7 @@ extension Evaluation {
     /// `histogram_quantile(φ, …)` inside a larger expression of a range query (`… > 0.5` in an alert),
     /// from `quantileSeries`, computed for all steps on first use and read per step.
     func quantileStepVector(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [VectorSample]? {
-        guard function.name == "histogram_quantile", step > 0, time >= start, time <= end, (time - start) % step == 0 else { return nil }
+        guard function.name == "histogram_quantile", isStep(time) else { return nil }
         return try foldedStepVector(Expression.call(function, arguments).description, at: time) { () throws(EvaluationError) in
             try quantileSeries(arguments)
         }
@@ -143,9 +138,9 @@ extension Evaluation {
     private func foldedStepVector(
         _ key: String, at time: Int64, _ fold: () throws(EvaluationError) -> AggregatedSeries?
     ) throws(EvaluationError) -> [VectorSample]? {
-        if let known = aggregateStepVectors[key] { return known?[Int((time - start) / step)] }
+        if let known = foldedStepVectors[key] { return known?[Int((time - start) / step)] }
         guard let aggregated = try fold() else {
-            aggregateStepVectors[key] = .some(nil)
+            foldedStepVectors[key] = .some(nil)
             return nil
         }
         var ordered = [[(first: Int32, sample: VectorSample)]](repeating: [], count: Int((end - start) / step) + 1)
@@ -156,7 +151,7 @@ extension Evaluation {
             }
         }
         let vectors = ordered.map { step in step.sorted { $0.first < $1.first }.map(\.sample) }
-        aggregateStepVectors[key] = vectors
+        foldedStepVectors[key] = vectors
         return vectors[Int((time - start) / step)]
     }
 }

@@ -9,20 +9,7 @@ extension Evaluation {
     /// other shapes, and where two histograms would give the same labels (the step-by-step path
     /// reports that).
     func quantileSeries(_ arguments: [Expression]) throws(EvaluationError) -> AggregatedSeries? {
-        guard step > 0, arguments.count == 2, case .number(let phi) = arguments[0] else { return nil }
-        var inner = arguments[1]
-        while case .parenthesized(let nested) = inner { inner = nested }
-        let series: [SeriesPoints]
-        switch inner {
-        case .vectorSelector(let selector):
-            series = try selectorSeries(selector)
-        case .call(let function, let callArguments):
-            guard let call = WindowCall(function, callArguments), let computed = try windowSeries(call) else { return nil }
-            series = computed
-        default:
-            return nil
-        }
-        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+        guard step > 0, arguments.count == 2, case .number(let phi) = arguments[0], let series = try foldInput(arguments[1]) else { return nil }
         var groupOf: [Labels: Int] = [:]
         var keys: [Labels] = []
         var members: [[(ordinal: Int, bound: Double)]] = []

@@ -9,15 +9,15 @@ struct HeadDeletion {
 }
 
 extension Head {
-    /// What deleting the samples of the series matching `matchers` from `minTime` through `maxTime`
-    /// takes, series by series. Each range ends at the series' latest sample, so samples appended
-    /// after this call (always later) are out of it.
+    /// What deleting the samples of the series matching `matchers` (found through the postings, as a
+    /// select finds them) from `minTime` through `maxTime` takes, series by series. Each range ends at
+    /// the series' latest sample, so samples appended after this call (always later) are out of it.
     func deletions(matching matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) -> [HeadDeletion] {
         state.withLock { state in
-            state.series.indices.compactMap { index in
+            state.postings.slots(for: matchers, count: state.series.count).compactMap { slot in
+                let index = Int(slot)
                 let series = state.series[index]
-                guard matchers.allSatisfy({ $0.matches(series.labels[$0.name] ?? "") }),
-                      let first = series.samples.firstChunk, first.count > 0, let latest = series.samples.latestSample else { return nil }
+                guard let first = series.samples.firstChunk, first.count > 0, let latest = series.samples.latestSample else { return nil }
                 let range = DeletedRange(minTime: max(minTime, first.minTime), maxTime: min(maxTime, latest.timestamp))
                 return range.minTime <= range.maxTime ? HeadDeletion(index: index, reference: series.reference, range: range) : nil
             }

@@ -32,7 +32,7 @@ struct AdminAPI: Sendable {
     func snapshot(_ request: Request) async throws(APIError) -> [UInt8] {
         try checkEnabled()
         let parameters = try await PrometheusAPI.readParameters(request)
-        let skipHead = try Self.bool(parameters["skip_head"], name: "skip_head")
+        let skipHead = try parameters.bool("skip_head")
         let name = Self.snapshotName()
         let directory = storage.directory + "/snapshots/" + name
         do {
@@ -52,12 +52,8 @@ struct AdminAPI: Sendable {
     func deleteSeries(_ request: Request) async throws(APIError) {
         try checkEnabled()
         let parameters = try await PrometheusAPI.readParameters(request)
-        let selectors = parameters.all("match[]")
-        guard !selectors.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
-        guard selectors.count <= PrometheusAPI.maximumSelectors else {
-            throw APIError(.badData, "too many match[] parameters: \(selectors.count) (at most \(PrometheusAPI.maximumSelectors) per request)")
-        }
-        let matchers = try selectors.map { (selector) throws(APIError) in try PrometheusAPI.matchers(selector, parameter: "match[]") }
+        let matchers = try PrometheusAPI.selectors(parameters)
+        guard !matchers.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
         let start = try parameters.time("start", fallback: Int64.min / 2)
         let end = try parameters.time("end", fallback: Int64.max / 2)
         do {
@@ -89,13 +85,4 @@ struct AdminAPI: Sendable {
         return formatter.string(from: Date()) + "-" + String(repeating: "0", count: 16 - random.count) + random
     }
 
-    /// A boolean parameter as Go's `strconv.ParseBool` reads it (absent: false).
-    static func bool(_ text: String?, name: String) throws(APIError) -> Bool {
-        switch text {
-        case nil, "": return false
-        case "1", "t", "T", "true", "TRUE", "True": return true
-        case "0", "f", "F", "false", "FALSE", "False": return false
-        case let text?: throw APIError(.badData, "unable to parse boolean '\(name)' argument: strconv.ParseBool: parsing \"\(text)\": invalid syntax")
-        }
-    }
 }

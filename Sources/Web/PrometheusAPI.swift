@@ -123,7 +123,7 @@ public struct PrometheusAPI: Sendable {
 
     func series(_ request: Request) async throws(APIError) -> [UInt8] {
         let parameters = try await readParameters(request)
-        let selected = try selectors(parameters)
+        let selected = try Self.selectors(parameters)
         guard !selected.isEmpty else { throw APIError(.badData, "no match[] parameter provided") }
         let start = try parameters.time("start", fallback: Int64.min / 2)
         let end = try parameters.time("end", fallback: Int64.max / 2)
@@ -180,7 +180,7 @@ public struct PrometheusAPI: Sendable {
     package static let maximumSelectors = 1_000
 
     /// The request's `match[]` selectors, parsed; refused past `maximumSelectors`.
-    private func selectors(_ parameters: RequestParameters) throws(APIError) -> [[LabelMatcher]] {
+    static func selectors(_ parameters: RequestParameters) throws(APIError) -> [[LabelMatcher]] {
         let selectors = parameters.all("match[]")
         guard selectors.count <= Self.maximumSelectors else {
             throw APIError(.badData, "too many match[] parameters: \(selectors.count) (at most \(Self.maximumSelectors) per request)")
@@ -204,7 +204,7 @@ public struct PrometheusAPI: Sendable {
     private func namesOrValues(
         _ parameters: RequestParameters, _ read: @escaping @Sendable (any Querier, [LabelMatcher]) throws(TSDBError) -> [String]
     ) async throws(APIError) -> [String] {
-        let selected = try selectors(parameters)
+        let selected = try Self.selectors(parameters)
         return try await placement.read { [storage] () throws(APIError) -> [String] in
             let querier = storage.querier()
             do throws(TSDBError) {

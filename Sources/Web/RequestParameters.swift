@@ -91,6 +91,16 @@ package struct RequestParameters: Sendable {
         return time
     }
 
+    /// A boolean parameter as Go's `strconv.ParseBool` reads it; false when absent.
+    package func bool(_ name: String) throws(APIError) -> Bool {
+        switch self[name] {
+        case nil, "": return false
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        case "0", "f", "F", "false", "FALSE", "False": return false
+        case let text?: throw APIError(.badData, "unable to parse boolean '\(name)' argument: strconv.ParseBool: parsing \"\(text)\": invalid syntax")
+        }
+    }
+
     /// A duration parameter: seconds (fractions allowed) or a Prometheus duration.
     package func duration(_ name: String) throws(APIError) -> Int64? {
         guard let text = self[name], !text.isEmpty else { return nil }

@@ -51,7 +51,7 @@ package final class WebSecurity: Sendable {
     package func current() -> Snapshot {
         let known = state.withLock { $0 }
         guard !known.reloading else { return known.snapshot }
-        let now = Self.signature(of: known.snapshot.config, file: file)
+        let now = [FileSignature(file)] + Self.signatures(ofFilesOf: known.snapshot.config)
         guard now != known.signature, now != known.refused else { return known.snapshot }
         let mine = state.withLock { state in
             defer { state.reloading = true }
@@ -97,26 +97,21 @@ package final class WebSecurity: Sendable {
     package static func load(_ file: String) throws(ConfigError) -> (Snapshot, [FileSignature]) {
         // Each file's signature is taken before it is read: one that changes while it is read (a
         // certificate rotated meanwhile) is read again next time, never missed.
-        let configSignature = signature(ofConfigFile: file)
+        let configSignature = FileSignature(file)
         let config = try WebConfig.load(file: file)
-        let signature = configSignature + signature(ofFilesOf: config)
+        let signature = [configSignature] + signatures(ofFilesOf: config)
         let tls = try config.tls.map { (tls) throws(ConfigError) in try ServerTLS(tls) }
         return (Snapshot(config: config, tls: tls), signature)
     }
 
-    private static func signature(of config: WebConfig, file: String) -> [FileSignature] {
-        signature(ofConfigFile: file) + signature(ofFilesOf: config)
-    }
-
-    private static func signature(ofConfigFile file: String) -> [FileSignature] { [FileSignature(file)] }
-
-    private static func signature(ofFilesOf config: WebConfig) -> [FileSignature] {
+    /// The signatures of the certificate and key files `config` names.
+    private static func signatures(ofFilesOf config: WebConfig) -> [FileSignature] {
         [config.tls?.certFile, config.tls?.keyFile, config.tls?.clientCAFile].compactMap { $0 }.map(FileSignature.init)
     }
 }
 
-/// What tells that a file changed: device, inode, size and modification time (`nil` fields when it
-/// cannot be read).
+/// What tells that a file changed: device, inode, size and modification time (all zero, size -1,
+/// when it cannot be read).
 package struct FileSignature: Equatable, Sendable {
     var device: UInt64 = 0
     var inode: UInt64 = 0
