@@ -25,8 +25,10 @@ let package = Package(
     targets: [
         // Shared value types: labels, samples, metric types, matchers; regexes through RE2.
         .target(name: "EtcdmonModel", dependencies: ["CRE2", "CStackGuard"]),
-        // glibc's malloc_trim, so memory freed by a compaction goes back to the system.
-        .target(name: "CMemory"),
+        // glibc's and Linux's calls Swift cannot reach through Glibc: malloc_trim, so memory freed by a
+        // compaction or a large query goes back to the system; per-thread nice values, so query threads
+        // yield to scrapes.
+        .target(name: "CPlatform"),
         // How much of the current thread's stack is left (pthread_getattr_np), for recursive parsers.
         .target(name: "CStackGuard"),
         // A C interface to Debian's RE2 (libre2-dev, installed by scripts/install-deps.sh): Go's regex
@@ -35,13 +37,15 @@ let package = Package(
         // Prometheus text 0.0.4 and OpenMetrics 1.0 parsing, byte-level.
         .target(name: "Exposition", dependencies: ["EtcdmonModel"]),
         // Prometheus-format time-series storage: chunks, index, blocks, querier. No networking.
-        .target(name: "TSDB", dependencies: ["EtcdmonModel", "CSnappy"]),
+        .target(name: "TSDB", dependencies: ["EtcdmonModel", "CSnappy", "CPlatform"]),
         // libxcrypt's bcrypt (Debian's libcrypt-dev), which checks basic-auth passwords.
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         // Debian's libsnappy (libsnappy-dev, installed by scripts/install-deps.sh).
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
         // PromQL: lexer, parser (with Prometheus's type checks), AST. Evaluation reads only a `Querier`.
         .target(name: "PromQL", dependencies: ["EtcdmonModel", "TSDB"]),
+        // Go's text/template, the subset rule files and notification templates use, with Prometheus's functions.
+        .target(name: "Templates", dependencies: ["EtcdmonModel"]),
         // prometheus.yml (+ the `etcd:` section) and relabelling; errors carry file:line:column.
         .target(
             name: "Config",
@@ -82,7 +86,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt",
+                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -113,7 +117,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CMemory",
+                "Config", "Scrape", "Simulator", "CPlatform",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -165,6 +169,7 @@ let package = Package(
             name: "PromQLTests", dependencies: ["PromQL", "TSDB", "EtcdmonModel", "TestSupport"],
             exclude: ["promqltest-v3.14-skips.tsv"]),
         .testTarget(name: "ScrapeTests", dependencies: ["Config", "Scrape", "EtcdmonModel", "ClusterInsight", "ClusterProbe", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Templates", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

@@ -8,10 +8,12 @@ head series, data-directory bytes per sample, and whether every scrape round was
 durations, samples appended against the number expected). Prints a Markdown table and a JSON line.
 
 With --block-duration (say 1m, in place of 2h) both cut their head into blocks that often, so a run of a few
-minutes includes compactions: "rounds kept" then shows whether ingest goes on while a block is written.
+minutes includes compactions: "rounds kept" then shows whether ingest goes on while a block is written, and
+"steady RSS" is the median anonymous RSS (RssAnon: the heap, not mapped code or files) sampled every 5 s after
+the third block was written; with --retention (say 3m) old blocks go too, so the store stops growing.
 
 Usage: bench_ingest.py ETCDMON_BINARY [--members 50 500 1000] [--duration 120] [--interval 15] [--systems etcdmon]
-                       [--repeat N] [--block-duration 1m]
+                       [--repeat N] [--block-duration 1m] [--retention 3m]
 """
 import argparse
 import json
@@ -31,6 +33,7 @@ SIMULATOR_HOST = "127.0.30.1"
 SIMULATOR_PORT = 20000
 SERVER_ADDRESS = "127.0.31.1:19090"
 BLOCK_DURATION = None
+RETENTION = None
 
 
 def cpu_seconds(pid):
@@ -45,6 +48,15 @@ def status_kib(pid, key):
             if line.startswith(key + ":"):
                 return int(line.split()[1])
     return 0
+
+
+def block_names(path):
+    """The finished blocks in a data directory (a ULID-named directory with its meta.json)."""
+    try:
+        return {name for name in os.listdir(path)
+                if len(name) == 26 and os.path.exists(os.path.join(path, name, "meta.json"))}
+    except FileNotFoundError:
+        return set()
 
 
 def directory_bytes(path):
@@ -84,14 +96,16 @@ SYSTEMS = {
         "command": lambda config, data: ["prometheus", "--config.file", config, "--storage.tsdb.path", data,
                                          "--web.listen-address", SERVER_ADDRESS, "--log.level", "warn"]
                                         + ([f"--storage.tsdb.min-block-duration={BLOCK_DURATION}",
-                                            f"--storage.tsdb.max-block-duration={BLOCK_DURATION}"] if BLOCK_DURATION else []),
+                                            f"--storage.tsdb.max-block-duration={BLOCK_DURATION}"] if BLOCK_DURATION else [])
+                                        + ([f"--storage.tsdb.retention.time={RETENTION}"] if RETENTION else []),
         "samples": "prometheus_tsdb_head_samples_appended_total",
         "series": "prometheus_tsdb_head_series",
     },
     "etcdmon": {
         "command": lambda config, data: [ETCDMON, "serve", "--config.file", config, "--data-dir", data,
                                          "--web.listen-address", SERVER_ADDRESS, "--log.level", "warn"]
-                                        + (["--storage.tsdb.min-block-duration", BLOCK_DURATION] if BLOCK_DURATION else []),
+                                        + (["--storage.tsdb.min-block-duration", BLOCK_DURATION] if BLOCK_DURATION else [])
+                                        + (["--storage.tsdb.retention.time", RETENTION] if RETENTION else []),
         "samples": "etcdmon_tsdb_head_samples_appended_total",
         "series": "etcdmon_tsdb_head_series",
     },
@@ -132,7 +146,14 @@ scrape_configs:
         time.sleep(interval + 5)
         own = http_text(f"http://{SERVER_ADDRESS}/metrics", timeout=120)
         cpu_start, samples_start = cpu_seconds(process.pid), metric(own, system["samples"])
-        time.sleep(duration)
+        # Sample the heap every 5 s; blocks seen so far tell how many compactions have written one.
+        blocks_seen, after_third = set(block_names(data)), []
+        end = time.monotonic() + duration
+        while time.monotonic() < end:
+            time.sleep(min(5, max(0, end - time.monotonic())))
+            blocks_seen |= block_names(data)
+            if len(blocks_seen) >= 3:
+                after_third.append(status_kib(process.pid, "RssAnon") * 1024)
         own = http_text(f"http://{SERVER_ADDRESS}/metrics", timeout=120)
         cpu_end, samples_end = cpu_seconds(process.pid), metric(own, system["samples"])
         if samples_start is None or samples_end is None:
@@ -157,6 +178,8 @@ scrape_configs:
         "cpu_seconds": round(cpu_end - cpu_start, 2),
         "cpu_seconds_per_million_samples": round((cpu_end - cpu_start) / appended * 1e6, 3) if appended else None,
         "peak_rss_bytes": peak_rss, "rss_bytes_per_series": round(peak_rss / series, 1) if series else None,
+        "blocks_written": len(blocks_seen),
+        "steady_rss_bytes": int(statistics.median(after_third)) if after_third else None,
         "disk_bytes": disk, "disk_bytes_per_sample": round(disk / samples_end, 3) if samples_end else None,
         "targets_up": int(targets_up), "slowest_scrape_seconds": round(slowest, 3),
         "rounds_kept": round(appended / expected, 3) if expected else None,
@@ -182,7 +205,7 @@ def median_result(runs):
 
 
 def main():
-    global ETCDMON, BLOCK_DURATION
+    global ETCDMON, BLOCK_DURATION, RETENTION
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("etcdmon")
     parser.add_argument("--members", type=int, nargs="+", default=[50, 500, 1000])
@@ -193,9 +216,11 @@ def main():
                         help="runs per system, alternating systems; the tables show each figure's median "
                              "(this VM's CPU time per sample varies by up to 1.6x between runs)")
     parser.add_argument("--block-duration", help="head block range for both systems (default: theirs, 2h)")
+    parser.add_argument("--retention", help="retention time for both systems (default: theirs, 15d)")
     arguments = parser.parse_args()
     ETCDMON = arguments.etcdmon
     BLOCK_DURATION = arguments.block_duration
+    RETENTION = arguments.retention
 
     results = []
     for members in arguments.members:
@@ -230,22 +255,23 @@ def main():
             shutil.rmtree(workdir, ignore_errors=True)
 
     print()
-    print("| members | system | CPU s / M samples | peak RSS | RSS / series | bytes / sample on disk | up | slowest scrape | rounds kept |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| members | system | CPU s / M samples | peak RSS | steady RSS (blocks) | RSS / series | bytes / sample on disk | up | slowest scrape | rounds kept |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     by_key = {(r["members"], r["system"]): r for r in results}
     for r in results:
-        print(f"| {r['members']} | {r['system']} | {r['cpu_seconds_per_million_samples']} | {r['peak_rss_bytes'] / 2**20:.0f} MiB "
+        steady = f"{r['steady_rss_bytes'] / 2**20:.0f} MiB ({r['blocks_written']})" if r.get("steady_rss_bytes") else f"n/a ({r['blocks_written']})"
+        print(f"| {r['members']} | {r['system']} | {r['cpu_seconds_per_million_samples']} | {r['peak_rss_bytes'] / 2**20:.0f} MiB | {steady} "
               f"| {r['rss_bytes_per_series']:.0f} B | {r['disk_bytes_per_sample']} | {r['targets_up']}/{r['members']} "
               f"| {r['slowest_scrape_seconds']} s | {r['rounds_kept']} |")
     print()
-    print("| members | CPU / sample | peak RSS | disk / sample |")
-    print("|---|---|---|---|")
+    print("| members | CPU / sample | peak RSS | steady RSS | disk / sample |")
+    print("|---|---|---|---|---|")
     for members in arguments.members:
         ours, theirs = by_key.get((members, "etcdmon")), by_key.get((members, "prometheus"))
         if not ours or not theirs:
             continue
         ratio = lambda key: f"{ours[key] / theirs[key]:.2f}×" if ours[key] and theirs[key] else "n/a"
-        print(f"| {members} | {ratio('cpu_seconds_per_million_samples')} | {ratio('peak_rss_bytes')} | {ratio('disk_bytes_per_sample')} |")
+        print(f"| {members} | {ratio('cpu_seconds_per_million_samples')} | {ratio('peak_rss_bytes')} | {ratio('steady_rss_bytes')} | {ratio('disk_bytes_per_sample')} |")
 
 
 if __name__ == "__main__":

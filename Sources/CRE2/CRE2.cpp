@@ -17,11 +17,8 @@ static re2::RE2::Options options() {
     return options;
 }
 
-extern "C" etcdmon_re2 *etcdmon_re2_compile(const char *pattern, size_t length, char *error, size_t error_capacity) {
-    std::string anchored = "^(?:";
-    anchored.append(pattern, length);
-    anchored.append(")$");
-    etcdmon_re2 *re = new etcdmon_re2(anchored, options());
+static etcdmon_re2 *compile(const std::string &source, char *error, size_t error_capacity) {
+    etcdmon_re2 *re = new etcdmon_re2(source, options());
     if (re->re.ok()) return re;
     if (error != nullptr && error_capacity > 0) {
         const std::string &reason = re->re.error();
@@ -31,6 +28,34 @@ extern "C" etcdmon_re2 *etcdmon_re2_compile(const char *pattern, size_t length, 
     }
     delete re;
     return nullptr;
+}
+
+extern "C" etcdmon_re2 *etcdmon_re2_compile(const char *pattern, size_t length, char *error, size_t error_capacity) {
+    std::string anchored = "^(?:";
+    anchored.append(pattern, length);
+    anchored.append(")$");
+    return compile(anchored, error, error_capacity);
+}
+
+extern "C" etcdmon_re2 *etcdmon_re2_compile_unanchored(const char *pattern, size_t length, char *error, size_t error_capacity) {
+    return compile(std::string(pattern, length), error, error_capacity);
+}
+
+extern "C" int etcdmon_re2_find(
+    const etcdmon_re2 *re, const char *text, size_t length, size_t start, int64_t *offsets, int groups) {
+    int count = groups > 0 ? groups : 1;
+    std::vector<re2::StringPiece> parts(static_cast<size_t>(count));
+    if (start > length || !re->re.Match(re2::StringPiece(text, length), start, length, re2::RE2::UNANCHORED, parts.data(), count)) return 0;
+    for (int i = 0; i < count; i++) {
+        if (parts[i].data() == nullptr) {
+            offsets[2 * i] = -1;
+            offsets[2 * i + 1] = -1;
+        } else {
+            offsets[2 * i] = parts[i].data() - text;
+            offsets[2 * i + 1] = parts[i].data() - text + static_cast<int64_t>(parts[i].size());
+        }
+    }
+    return 1;
 }
 
 extern "C" void etcdmon_re2_free(etcdmon_re2 *re) { delete re; }

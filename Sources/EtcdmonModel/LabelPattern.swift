@@ -95,11 +95,16 @@ final class CompiledRegex: @unchecked Sendable {
     /// Capturing groups, the whole match (group 0) included.
     let groupCount: Int
 
-    init(_ source: String) throws(LabelPatternError) {
+    /// Compiles `source`, fully anchored (`^(?:source)$`, as Prometheus's matchers) unless
+    /// `anchored` is false (Go's `regexp.Compile`, for searching).
+    init(_ source: String, anchored: Bool = true) throws(LabelPatternError) {
         var reason = [CChar](repeating: 0, count: 256)
         var text = source
         let program = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { etcdmon_re2_compile($0.baseAddress, $0.count, &reason, reason.count) }
+            bytes.withMemoryRebound(to: CChar.self) {
+                anchored ? etcdmon_re2_compile($0.baseAddress, $0.count, &reason, reason.count)
+                    : etcdmon_re2_compile_unanchored($0.baseAddress, $0.count, &reason, reason.count)
+            }
         }
         guard let program else {
             throw LabelPatternError(pattern: source, reason: String(decoding: reason.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self))
@@ -133,6 +138,14 @@ final class CompiledRegex: @unchecked Sendable {
         }
     }
 
+    /// The group offsets (start, end; -1 for a group that took no part) of the leftmost match in
+    /// `value` starting at or after byte `start`, for an unanchored program.
+    func find(in value: String, from start: Int) -> [Int64]? {
+        var offsets = [Int64](repeating: -1, count: 2 * groupCount)
+        let found = Self.withBytes(value) { etcdmon_re2_find(program, $0, $1, start, &offsets, Int32(groupCount)) != 0 }
+        return found ? offsets : nil
+    }
+
     /// `body` over the UTF-8 bytes of `text`, never with a null pointer (RE2 reports an empty group
     /// at a null address as absent).
     private static func withBytes<Result>(_ text: String, _ body: (UnsafePointer<CChar>, Int) -> Result) -> Result {
@@ -164,7 +177,7 @@ extension LabelPattern {
         return Self.expand(template, groups: groups)
     }
 
-    private static func expand(_ template: String, groups: (String) -> String) -> String {
+    static func expand(_ template: String, groups: (String) -> String) -> String {
         var result = ""
         var rest = Substring(template)
         func isNameCharacter(_ c: Character) -> Bool { c == "_" || c.isASCII && (c.isLetter || c.isNumber) }

@@ -40,9 +40,9 @@ extension Evaluation {
             let output = input.map { VectorSample(labels: withoutName($0.labels), value: transform($0.value), timestamp: $0.timestamp) }
             return .vector(Self.selectsOneName(arguments[0]) || Self.shareOneName(input.lazy.map(\.labels)) ? output : try unique(output))
         }
-        func overTime(keepName: Bool = false, _ reduce: (SeriesWindow) -> Double?) throws(EvaluationError) -> Value {
+        func overTime(keepName: Bool, rangeIndex: Int, _ reduce: (SeriesWindow) -> Double?) throws(EvaluationError) -> Value {
             var output: [VectorSample] = []
-            let series = matrix(0)
+            let series = matrix(rangeIndex)
             output.reserveCapacity(series.count)
             for series in series {
                 guard let value = reduce(series) else { continue }
@@ -50,13 +50,16 @@ extension Evaluation {
             }
             // Series of one metric name stay distinct without it; only a selector that may match
             // several names can collide once they are dropped.
-            if keepName || Self.selectsOneName(arguments[0]) || Self.shareOneName(series.lazy.map(\.labels)) { return .vector(output) }
+            if keepName || Self.selectsOneName(arguments[rangeIndex]) || Self.shareOneName(series.lazy.map(\.labels)) { return .vector(output) }
             return .vector(try unique(output))
         }
 
-        if let reducer = Self.windowReducer(function.name) {
-            let (range, end) = window(of: arguments[0], at: time)
-            return try overTime(keepName: Self.keepsMetricName(function.name)) { reducer($0, end - range, end, range) }
+        let rangeIndex = Self.rangeArgumentIndex(function.name)
+        let parameters = arguments.indices.filter { $0 != rangeIndex }.map(scalar)
+        if let reducer = try Self.windowReducer(function.name, parameters: parameters) {
+            let (range, end) = window(of: arguments[rangeIndex], at: time)
+            let bounds = WindowBounds(start: end - range, end: end, range: range, time: time)
+            return try overTime(keepName: Self.keepsMetricName(function.name), rangeIndex: rangeIndex) { reducer($0, bounds) }
         }
         switch function.name {
         case "abs": return try mapValues { abs($0) }
@@ -117,25 +120,6 @@ extension Evaluation {
             let present = function.name == "absent" ? !vector(0).isEmpty : !matrix(0).isEmpty
             if present { return .vector([]) }
             return .vector([VectorSample(labels: absentLabels(arguments[0]), value: 1, timestamp: time)])
-        case "quantile_over_time":
-            let q = scalar(0)
-            var output: [VectorSample] = []
-            if case .matrix(let series) = values[1] {
-                for item in series { output.append(VectorSample(labels: withoutName(item.labels), value: Self.quantile(q, item.values), timestamp: time)) }
-            }
-            return .vector(try unique(output))
-        case "predict_linear":
-            let duration = scalar(1)
-            return try overTime { series in
-                guard series.values.count >= 2 else { return nil }
-                let (slope, intercept) = Self.linearRegression(series, interceptTime: time)
-                return slope * duration + intercept
-            }
-        case "holt_winters":
-            let (smoothing, trend) = (scalar(1), scalar(2))
-            guard smoothing > 0 && smoothing < 1 else { throw EvaluationError("invalid smoothing factor. Expected: 0 < sf < 1, got: \(smoothing)") }
-            guard trend > 0 && trend < 1 else { throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(trend)") }
-            return try overTime { series in Self.holtWinters(Array(series.values), smoothing: smoothing, trend: trend) }
         case "histogram_quantile":
             return .vector(try unique(histogramQuantile(scalar(0), vector(1), time: time)))
         case "label_replace":
@@ -164,28 +148,57 @@ extension Evaluation {
     }
 
     /// What a function of one range vector computes from one series' window (`nil`: no output for it),
-    /// given the window's bounds for extrapolation; `nil` for every other function. One table serves
-    /// step-by-step evaluation and the series-by-series path of range queries.
-    typealias WindowReducer = (_ window: SeriesWindow, _ rangeStart: Int64, _ rangeEnd: Int64, _ range: Int64) -> Double?
+    /// given the window's bounds; `nil` for every other function. One table serves step-by-step
+    /// evaluation and the series-by-series path of range queries.
+    typealias WindowReducer = (_ window: SeriesWindow, _ bounds: WindowBounds) -> Double?
+
+    /// Where a range function's window lies: `[start, end]` (the reference time, after `offset` and
+    /// `@`), its length, and the step's own time (where `predict_linear` anchors its line).
+    struct WindowBounds {
+        var start: Int64
+        var end: Int64
+        var range: Int64
+        var time: Int64
+    }
+
+    /// Which argument of a range function is the range vector (the others are scalars).
+    static func rangeArgumentIndex(_ name: String) -> Int { name == "quantile_over_time" ? 1 : 0 }
 
     /// Whether the range function `name` keeps its input's metric name (`last_over_time` alone does).
     static func keepsMetricName(_ name: String) -> Bool { name == "last_over_time" }
 
-    static func windowReducer(_ name: String) -> WindowReducer? {
+    /// The reducer of range function `name` given its scalar arguments in order (`predict_linear`'s
+    /// duration, `quantile_over_time`'s φ, `holt_winters`' two factors).
+    static func windowReducer(_ name: String, parameters: [Double]) throws(EvaluationError) -> WindowReducer? {
         switch name {
-        case "present_over_time": return { _, _, _, _ in 1 }
-        case "count_over_time": return { window, _, _, _ in Double(window.values.count) }
-        case "sum_over_time": return { window, _, _, _ in window.values.reduce(0, +) }
-        case "avg_over_time": return { window, _, _, _ in mean(window.values) }
+        case "present_over_time": return { _, _ in 1 }
+        case "count_over_time": return { window, _ in Double(window.values.count) }
+        case "sum_over_time": return { window, _ in window.values.reduce(0, +) }
+        case "avg_over_time": return { window, _ in mean(window.values) }
         case "min_over_time":
-            return { window, _, _, _ in window.values.dropFirst().reduce(window.values.first!) { $1 < $0 || $0.isNaN ? $1 : $0 } }
+            return { window, _ in window.values.dropFirst().reduce(window.values.first!) { $1 < $0 || $0.isNaN ? $1 : $0 } }
         case "max_over_time":
-            return { window, _, _, _ in window.values.dropFirst().reduce(window.values.first!) { $1 > $0 || $0.isNaN ? $1 : $0 } }
-        case "last_over_time": return { window, _, _, _ in window.values.last }
-        case "stdvar_over_time": return { window, _, _, _ in variance(window.values) }
-        case "stddev_over_time": return { window, _, _, _ in variance(window.values).squareRoot() }
+            return { window, _ in window.values.dropFirst().reduce(window.values.first!) { $1 > $0 || $0.isNaN ? $1 : $0 } }
+        case "last_over_time": return { window, _ in window.values.last }
+        case "stdvar_over_time": return { window, _ in variance(window.values) }
+        case "stddev_over_time": return { window, _ in variance(window.values).squareRoot() }
+        case "quantile_over_time":
+            let q = parameters[0]
+            return { window, _ in quantile(q, window.values) }
+        case "predict_linear":
+            let duration = parameters[0]
+            return { window, bounds in
+                guard window.values.count >= 2 else { return nil }
+                let (slope, intercept) = linearRegression(window, interceptTime: bounds.time)
+                return slope * duration + intercept
+            }
+        case "holt_winters":
+            let (smoothing, trend) = (parameters[0], parameters[1])
+            guard smoothing > 0 && smoothing < 1 else { throw EvaluationError("invalid smoothing factor. Expected: 0 < sf < 1, got: \(smoothing)") }
+            guard trend > 0 && trend < 1 else { throw EvaluationError("invalid trend factor. Expected: 0 < tf < 1, got: \(trend)") }
+            return { window, _ in holtWinters(Array(window.values), smoothing: smoothing, trend: trend) }
         case "changes":
-            return { window, _, _, _ in
+            return { window, _ in
                 var changes = 0.0
                 for index in window.values.indices.dropFirst() {
                     let (previous, current) = (window.values[index - 1], window.values[index])
@@ -194,7 +207,7 @@ extension Evaluation {
                 return changes
             }
         case "resets":
-            return { window, _, _, _ in
+            return { window, _ in
                 var resets = 0.0
                 for index in window.values.indices.dropFirst() where window.values[index] < window.values[index - 1] { resets += 1 }
                 return resets
@@ -202,12 +215,12 @@ extension Evaluation {
         case "rate", "increase", "delta":
             let isCounter = name != "delta"
             let isRate = name == "rate"
-            return { window, start, end, range in
-                extrapolatedRate(window, rangeStart: start, rangeEnd: end, range: range, isCounter: isCounter, isRate: isRate)
+            return { window, bounds in
+                extrapolatedRate(window, rangeStart: bounds.start, rangeEnd: bounds.end, range: bounds.range, isCounter: isCounter, isRate: isRate)
             }
         case "irate", "idelta":
             let isRate = name == "irate"
-            return { window, _, _, _ in
+            return { window, _ in
                 guard window.values.count >= 2 else { return nil }
                 let (end, timeEnd) = (window.values.endIndex, window.timestamps.endIndex)
                 let (last, previous) = (window.values[end - 1], window.values[end - 2])
@@ -218,7 +231,7 @@ extension Evaluation {
                 return isRate ? result / (Double(interval) / 1000) : result
             }
         case "deriv":
-            return { window, _, _, _ in
+            return { window, _ in
                 guard window.values.count >= 2 else { return nil }
                 return linearRegression(window, interceptTime: window.timestamps.first!).slope
             }

@@ -44,19 +44,41 @@ extension Evaluation {
     }
 
     /// The call shape both series-by-series paths handle: a range function (a `windowReducer`) of one
-    /// range selector.
+    /// range selector, its other arguments constant (`predict_linear(x[4h], 4 * 60 * 60)`).
     struct WindowCall {
         var argument: Expression
         var selector: VectorSelector
         var range: Int64
+        var parameters: [Double]
         var reducer: WindowReducer
         var keepName: Bool
 
+        /// `nil` for any other shape, and where the reducer refuses its parameters (the step-by-step
+        /// path then reports the error).
         init?(_ function: Function, _ arguments: [Expression]) {
-            guard arguments.count == 1, case .matrixSelector(let selector, let range) = arguments[0],
-                  let reducer = Evaluation.windowReducer(function.name) else { return nil }
-            (argument, self.selector, self.range, self.reducer) = (arguments[0], selector, range, reducer)
+            let rangeIndex = Evaluation.rangeArgumentIndex(function.name)
+            guard rangeIndex < arguments.count, case .matrixSelector(let selector, let range) = arguments[rangeIndex] else { return nil }
+            var parameters: [Double] = []
+            for (index, argument) in arguments.enumerated() where index != rangeIndex {
+                guard let value = Evaluation.constant(argument) else { return nil }
+                parameters.append(value)
+            }
+            guard let reducer = try? Evaluation.windowReducer(function.name, parameters: parameters) else { return nil }
+            (argument, self.selector, self.range, self.parameters, self.reducer) = (arguments[rangeIndex], selector, range, parameters, reducer)
             keepName = Evaluation.keepsMetricName(function.name)
+        }
+    }
+
+    /// The value of a scalar expression made of number literals alone (`4 * 60 * 60`), the same at
+    /// every step; `nil` for anything that reads data or time.
+    static func constant(_ expression: Expression) -> Double? {
+        switch expression {
+        case .number(let value): value
+        case .parenthesized(let inner): constant(inner)
+        case .unaryMinus(let inner): constant(inner).map { -$0 }
+        case .binary(let op, let left, let right, let returnBool, nil):
+            constant(left).flatMap { left in constant(right).flatMap { apply(op, left, $0, returnBool: returnBool) } }
+        default: nil
         }
     }
 
@@ -66,7 +88,7 @@ extension Evaluation {
     /// per series per step. `nil` when the call is of another shape or `time` is not a step.
     func stepVector(_ function: Function, _ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [VectorSample]? {
         guard isStep(time), let call = WindowCall(function, arguments) else { return nil }
-        let key = StepVectorKey(function: function.name, selector: call.selector, range: call.range)
+        let key = StepVectorKey(function: function.name, selector: call.selector, range: call.range, parameters: call.parameters)
         if let known = stepVectors[key] { return known?[Int((time - start) / step)] }
         guard let series = try windowSeries(call) else {
             stepVectors[key] = .some(nil)
@@ -139,7 +161,7 @@ extension Evaluation {
                 guard first <= last,
                       let window = Self.window(series, first...last, labels: points.labels,
                                                hasStaleMarkers: !staleBefore.isEmpty && staleBefore[last + 1] > staleBefore[first]),
-                      let value = call.reducer(window, reference - range, reference, range) else { continue }
+                      let value = call.reducer(window, WindowBounds(start: reference - range, end: reference, range: range, time: time)) else { continue }
                 points.timestamps.append(time)
                 points.values.append(value)
             }
@@ -154,9 +176,11 @@ struct StepVectorKey: Hashable {
     var function: String
     var selector: VectorSelector
     var range: Int64
+    var parameters: [Double]
 
     static func == (lhs: StepVectorKey, rhs: StepVectorKey) -> Bool {
-        lhs.function == rhs.function && lhs.range == rhs.range && lhs.selector.matchersKey == rhs.selector.matchersKey
+        lhs.function == rhs.function && lhs.range == rhs.range && lhs.parameters.map(\.bitPattern) == rhs.parameters.map(\.bitPattern)
+            && lhs.selector.matchersKey == rhs.selector.matchersKey
             && lhs.selector.offset == rhs.selector.offset && lhs.selector.at == rhs.selector.at
     }
 
@@ -164,5 +188,6 @@ struct StepVectorKey: Hashable {
         hasher.combine(function)
         hasher.combine(selector.matchersKey)
         hasher.combine(range)
+        hasher.combine(parameters.map(\.bitPattern))
     }
 }

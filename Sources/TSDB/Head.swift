@@ -1,3 +1,4 @@
+import CPlatform
 import EtcdmonModel
 import Synchronization
 
@@ -412,6 +413,21 @@ public final class Head: Sendable {
             }
             state.unlogged = kept.count { !$0.logged }
         }
+    }
+
+    /// The heap bytes the postings index takes beyond the series themselves, measured by building a
+    /// copy of it and reading the heap's size before and after (glibc's `mallinfo2`); `nil` where
+    /// the C library cannot tell. Exact only while no other thread allocates: for `etcdmon tsdb
+    /// stats`, not for a running server.
+    package func measurePostingsBytes() -> Int? {
+        let labels = state.withLock { $0.series.map(\.labels) }
+        let before = etcdmon_heap_bytes_in_use()
+        guard before >= 0 else { return nil }
+        var copy = HeadPostings()
+        for (slot, labels) in labels.enumerated() { copy.add(labels, slot: UInt32(slot)) }
+        let bytes = Int(etcdmon_heap_bytes_in_use() - before)
+        withExtendedLifetime(copy) {}
+        return bytes
     }
 
     /// What a WAL checkpoint keeps: every series still in the head, with its WAL reference and its

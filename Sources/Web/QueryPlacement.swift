@@ -1,4 +1,6 @@
+import CPlatform
 import CoreMetrics
+import NIOCore
 import NIOPosix
 import PromQL
 import Synchronization
@@ -11,10 +13,15 @@ import TSDB
 /// thread pool, and its shape is remembered, so the next time (dashboards repeat their queries) it
 /// goes to the pool at once. Most queries finish within the slice and never pay for a hop.
 ///
-/// The slice is checked between selectors and steps, not inside one selector's load; over the head
-/// that load starts with a snapshot of every series (the head has no postings index yet), so while
-/// the head is larger than `largestHeadInPlace` every query goes to the pool, and so do the series
-/// and label lookups (`read`).
+/// The slice is checked between selectors and steps, not inside one selector's load, which takes
+/// every series it matches at once; so while the head is larger than `largestHeadInPlace` every
+/// query goes to the pool, and so do the series and label lookups (`read`).
+///
+/// The pool is the queries' own (`queryPool`): its threads run at a lower priority than the scrape
+/// loops' and the server's event loops, so on a busy machine a scrape preempts a long query rather
+/// than queueing behind it for the scheduler's time slices (a target must not look slow or down
+/// because a dashboard is open). After a long query on the pool the heap's free pages go back to
+/// the system (`releaseMemoryAfter`), so the memory a burst of range queries took does not stay.
 final class QueryPlacement: Sendable {
     /// How long a query may run in place before it is moved to the pool.
     let slice: Duration
@@ -30,7 +37,24 @@ final class QueryPlacement: Sendable {
     /// 20–40 ns per series, so this bounds it to one or two milliseconds.
     static let largestHeadInPlace = 50_000
 
-    init(slice: Duration, head: Head, pool: NIOThreadPool = .singleton) {
+    /// Threads for queries and storage reads, one per core, started on first use and kept for the
+    /// process's life.
+    static let queryPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: System.coreCount)
+        pool.start()
+        return pool
+    }()
+    /// The nice value of `queryPool`'s threads: 10 gives a scrape thread about nine tenths of a core
+    /// it shares with a query (Linux's weights 1024 against 110), and a query alone still all of it.
+    static let queryNiceness: Int32 = 10
+    /// A query on the pool at least this long gives free memory back afterwards…
+    static let releaseMemoryAfter: Duration = .milliseconds(100)
+    /// …unless memory was given back less than this long ago (`malloc_trim` walks the whole heap).
+    static let releaseMemoryAtMostEvery: Duration = .seconds(5)
+    /// When memory was last given back.
+    private let lastRelease = Mutex<ContinuousClock.Instant?>(nil)
+
+    init(slice: Duration, head: Head, pool: NIOThreadPool = QueryPlacement.queryPool) {
         self.slice = slice
         self.head = head
         self.pool = pool
@@ -76,12 +100,31 @@ final class QueryPlacement: Sendable {
     ) async throws(Failure) -> Value {
         let outcome: Result<Value, Failure>
         do {
-            outcome = try await pool.runIfActive { () -> Result<Value, Failure> in
+            outcome = try await pool.runIfActive { [self] () -> Result<Value, Failure> in
+                _ = etcdmon_lower_thread_priority_once(Self.queryNiceness)
+                let started = ContinuousClock.now
+                defer { releaseMemoryIfLong(started: started) }
                 do throws(Failure) { return .success(try work()) } catch { return .failure(error) }
             }
         } catch {
             throw unavailable(error)
         }
         return try outcome.get()
+    }
+
+    /// Gives the heap's free pages back after work that began at `started` if it ran long (and so
+    /// probably allocated much), at most once per `releaseMemoryAtMostEvery`.
+    private func releaseMemoryIfLong(started: ContinuousClock.Instant) {
+        let now = ContinuousClock.now
+        guard now - started >= Self.releaseMemoryAfter else { return }
+        let due = lastRelease.withLock { last in
+            guard last.map({ now - $0 >= Self.releaseMemoryAtMostEvery }) ?? true else { return false }
+            last = now
+            return true
+        }
+        if due {
+            _ = etcdmon_release_free_memory()
+            Counter(label: "etcdmon_query_memory_releases_total").increment()
+        }
     }
 }

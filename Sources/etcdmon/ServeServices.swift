@@ -1,4 +1,4 @@
-import CMemory
+import CPlatform
 import Config
 import Logging
 import NIOPosix

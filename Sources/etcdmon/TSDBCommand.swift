@@ -51,6 +51,9 @@ struct TSDBStatsCommand: ParsableCommand {
         print("chunks: \(statistics.chunks)")
         print("blocks: \(statistics.blocks.count), \(statistics.bytes) bytes on disk, \(String(format: "%.2f", perSample)) bytes/sample")
         print("head (from the WAL): \(statistics.headSeries) series, \(statistics.headSamples) samples")
+        if statistics.headSeries > 0, let bytes = storage.head.measurePostingsBytes() {
+            print("head postings index: \(bytes) bytes on the heap, \(bytes / statistics.headSeries) per series")
+        }
         if !statistics.blocks.isEmpty {
             print("\nBLOCK ULID                  MIN TIME                  MAX TIME                  DURATION    SAMPLES  CHUNKS  SERIES  BYTES")
             for block in statistics.blocks {

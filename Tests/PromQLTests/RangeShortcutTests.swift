@@ -63,6 +63,12 @@ struct RangeShortcutTests {
         "histogram_quantile(0.5, h_bucket) > 2",
         "histogram_quantile(0.99, rate(h_bucket{code=\"OK\"}[2m])) > 0.5",
         "histogram_quantile(1.5, increase(h_bucket[1m]))",
+        "predict_linear(g[2m], 4 * 60 * 60)",
+        "predict_linear(g[1m] offset 30s, -(60))",
+        "max by (job) (predict_linear(g[2m], 3600)) > 0",
+        "quantile_over_time(0.9, g[1m])",
+        "holt_winters(g[2m], 0.3, 0.6)",
+        "deriv(g[1m])",
     ]
 
     /// A value's bits, every NaN but the stale marker as one.

@@ -37,6 +37,15 @@ int etcdmon_re2_group_index(const etcdmon_re2 *re, const char *name, size_t leng
 int etcdmon_re2_full_match_groups(
     const etcdmon_re2 *re, const char *text, size_t length, int64_t *offsets, int groups);
 
+/// Compiles `pattern` as it is, for searching (Go's `regexp.Compile`: unanchored, leftmost-first).
+etcdmon_re2 *etcdmon_re2_compile_unanchored(const char *pattern, size_t length, char *error, size_t error_capacity);
+
+/// Finds the leftmost match of an unanchored pattern in `text` at or after byte `start` (the text
+/// before `start` still counts as context for `^` and `\b`), writing group offsets as
+/// `etcdmon_re2_full_match_groups` does. 1 on a match, 0 otherwise.
+int etcdmon_re2_find(
+    const etcdmon_re2 *re, const char *text, size_t length, size_t start, int64_t *offsets, int groups);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,73 @@
+import EtcdmonModel
+
+/// A parsed Go `text/template`: the subset rule files and notification templates use (actions,
+/// pipelines, variables, `if`/`else if`/`with`/`range`/`break`/`continue`, `define`/`template`/
+/// `block`, comments and trim markers, Go's built-in functions plus any given). Parse once,
+/// execute many times; execution is bounded in output, steps and depth, so no template can pin
+/// or crash the process.
+public struct Template: Sendable {
+    /// The template's name, as errors cite it.
+    public let name: String
+    let root: [TemplateNode]
+    /// Templates named by `{{define}}` and `{{block}}`, this one's and any added with `adding`.
+    let definitions: [String: [TemplateNode]]
+
+    /// Largest input accepted.
+    public static let maximumSourceBytes = 1 << 20
+
+    /// Parses `text`. `functions` names what it may call; `variables` are declared before it
+    /// starts (as Prometheus declares `$labels` and `$value` in a preamble).
+    public init(name: String, text: String, functions: TemplateFunctions = .builtIn, variables: [String] = []) throws(TemplateError) {
+        guard text.utf8.count <= Self.maximumSourceBytes else {
+            throw TemplateError(kind: .parse, template: name, line: 0, message: "template larger than \(Self.maximumSourceBytes) bytes")
+        }
+        var parser = try TemplateParser(text: text, name: name, functions: functions.names, variables: variables)
+        root = try parser.parse()
+        definitions = parser.definitions
+        self.name = name
+    }
+
+    private init(name: String, root: [TemplateNode], definitions: [String: [TemplateNode]]) {
+        (self.name, self.root, self.definitions) = (name, root, definitions)
+    }
+
+    /// This template with `other`'s definitions added (a later definition of a name wins), so
+    /// `{{template "x"}}` finds templates defined in other files, as Alertmanager's do.
+    public func adding(_ other: Template) -> Template {
+        Template(name: name, root: root, definitions: definitions.merging(other.definitions) { _, new in new })
+    }
+
+    /// The names `{{define}}`d here.
+    public var definedNames: [String] { definitions.keys.sorted() }
+
+    /// Runs the template with `data` as dot and `variables` set (they must have been declared at
+    /// parse time to be used).
+    public func execute(_ data: TemplateValue, variables: [String: TemplateValue] = [:],
+                        functions: TemplateFunctions = .builtIn, limits: TemplateLimits = .init()) throws(TemplateError) -> String {
+        var executor = TemplateExecutor(template: self, functions: functions, limits: limits)
+        return try executor.run(root, data: data, variables: variables)
+    }
+
+    /// Runs the template named `definition` (from `{{define}}`) with `data` as dot.
+    public func execute(definition: String, _ data: TemplateValue, functions: TemplateFunctions = .builtIn,
+                        limits: TemplateLimits = .init()) throws(TemplateError) -> String {
+        guard let nodes = definitions[definition] else {
+            throw TemplateError(kind: .execution, template: name, line: 0, message: "template: no template \(GoQuoting.quote(definition)) associated with template \(GoQuoting.quote(name))")
+        }
+        var executor = TemplateExecutor(template: self, functions: functions, limits: limits)
+        return try executor.run(nodes, data: data, variables: [:])
+    }
+}
+
+/// Bounds on one execution.
+public struct TemplateLimits: Sendable {
+    /// Largest output, in bytes.
+    public var outputBytes = 4 << 20
+    /// Most nodes and function calls evaluated (a template calling itself twice per level would
+    /// otherwise run for ever without printing).
+    public var steps = 2_000_000
+    /// Deepest `{{template}}` nesting.
+    public var depth = 1_000
+
+    public init() {}
+}
