@@ -55,6 +55,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Recording and alerting rules: groups evaluated on the store through PromQL, ALERTS written, alerts sent.
+        .target(
+            name: "Rules",
+            dependencies: [
+                "Config", "EtcdmonModel", "PromQL", "TSDB", "Templates",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
+        // Alerts to Alertmanagers over HTTP (prometheus.yml's `alerting:`), as Prometheus's notifier sends them.
+        .target(
+            name: "Notifier",
+            dependencies: [
+                "Config", "EtcdmonModel", "Rules", "EtcdClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
         // Scrape loops, target building, staleness, file and etcd member discovery, probes as series.
         .target(
             name: "Scrape",
@@ -86,7 +105,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform",
+                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -101,6 +120,7 @@ let package = Package(
         .target(
             name: "EtcdClient",
             dependencies: [
+                "Config",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -117,7 +137,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CPlatform",
+                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -169,7 +189,7 @@ let package = Package(
             name: "PromQLTests", dependencies: ["PromQL", "TSDB", "EtcdmonModel", "TestSupport"],
             exclude: ["promqltest-v3.14-skips.tsv"]),
         .testTarget(name: "ScrapeTests", dependencies: ["Config", "Scrape", "EtcdmonModel", "ClusterInsight", "ClusterProbe", "TestSupport"]),
-        .testTarget(name: "RulesTests", dependencies: ["Templates", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Templates", "Config", "PromQL", "TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

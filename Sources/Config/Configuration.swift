@@ -9,6 +9,8 @@ public struct Configuration: Sendable {
     public var scrapeConfigs: [ScrapeConfig] = []
     /// Rule file paths (globs allowed), resolved against the config file's directory.
     public var ruleFiles: [String] = []
+    /// Where alerts go (`alerting:`).
+    public var alerting = AlertingConfig()
     /// Clusters to watch.
     public var etcdClusters: [EtcdClusterConfig] = []
     /// The file's text, as `/api/v1/status/config` shows it.
@@ -43,8 +45,11 @@ public struct Configuration: Sendable {
         if let etcdYAML = try yaml.mapping("etcd") {
             etcdClusters = try EtcdConfig(etcdYAML, global: global, directory: directory).clusters
         }
+        if let alertingYAML = try yaml.mapping("alerting") {
+            alerting = try AlertingConfig(alertingYAML, directory: directory)
+        }
         // Sections of prometheus.yml that etcdmon does not act on yet: accepted so a user's file loads.
-        for key in ["alerting", "remote_write", "remote_read", "storage", "tracing"] { _ = yaml.value(key) }
+        for key in ["remote_write", "remote_read", "storage", "tracing"] { _ = yaml.value(key) }
         try yaml.finish()
         scrapeConfigs += etcdClusters.filter(\.scrape).map(\.scrapeConfig)
         var jobs: [String: Int] = [:]

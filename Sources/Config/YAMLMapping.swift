@@ -143,6 +143,15 @@ final class YAMLMapping {
         return error(node, key: key, reason)
     }
 
+    /// The 1-based line and column of `key`'s value (of the mapping itself when the key is absent).
+    func position(_ key: String) -> (line: Int, column: Int) {
+        let node = entries.first { $0.key == key }?.value ?? node
+        return (node.mark?.line ?? 0, node.mark?.column ?? 0)
+    }
+
+    /// The 1-based line and column where the mapping starts.
+    var position: (line: Int, column: Int) { (node.mark?.line ?? 0, node.mark?.column ?? 0) }
+
     /// An error about the mapping as a whole.
     func error(_ reason: String) -> ConfigError {
         Self.error(file: file, node: node, path: path, reason)

@@ -31,6 +31,15 @@ public struct LabelMatcher: Sendable, CustomStringConvertible {
         }
     }
 
+    /// `name="value"`, which cannot fail.
+    public static func equal(_ name: String, _ value: String) -> LabelMatcher {
+        LabelMatcher(name: name, value: value)
+    }
+
+    private init(name: String, value: String) {
+        (kind, self.name, self.value, pattern) = (.equal, name, value, nil)
+    }
+
     /// Whether a label value (empty when the label is absent) satisfies the matcher.
     public func matches(_ candidate: String) -> Bool {
         switch kind {

@@ -2,6 +2,7 @@ import EtcdmonModel
 import CoreMetrics
 import Hummingbird
 import PromQL
+import Rules
 import Scrape
 import Synchronization
 import TSDB
@@ -17,6 +18,8 @@ public struct PrometheusAPI: Sendable {
     public let flags: [String: String]
     /// The scrapes, when etcdmon scrapes (targets, metadata and the configuration come from it).
     public let scrapeManager: ScrapeManager?
+    /// The rules, when etcdmon evaluates any (`/api/v1/rules`, `/api/v1/alerts`).
+    public let ruleManager: RuleManager?
     /// Origins whose browsers may read the API's answers (`--web.cors.origin`).
     public let corsOrigin: LabelPattern
     private let gate: ConcurrencyGate
@@ -24,8 +27,9 @@ public struct PrometheusAPI: Sendable {
 
     public init(
         storage: Storage, limits: QueryLimits = .init(), flags: [String: String] = [:], scrapeManager: ScrapeManager? = nil,
-        corsOrigin: LabelPattern = PrometheusAPI.anyOrigin
+        ruleManager: RuleManager? = nil, corsOrigin: LabelPattern = PrometheusAPI.anyOrigin
     ) {
+        self.ruleManager = ruleManager
         self.storage = storage
         self.corsOrigin = corsOrigin
         self.limits = limits
@@ -67,6 +71,12 @@ public struct PrometheusAPI: Sendable {
                 await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"activeTargets\":[],\"droppedTargets\":[]}") } }
             }
         }
+        if let ruleManager {
+            RulesAPI(manager: ruleManager).register(on: api)
+        } else {
+            api.get("rules") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"groups\":[]}") } } }
+            api.get("alerts") { request, _ in await respond(request) { () async throws(APIError) in JSONWriter.object { $0.raw("{\"alerts\":[]}") } } }
+        }
         registerStatus(on: api)
     }
 
@@ -83,6 +93,7 @@ public struct PrometheusAPI: Sendable {
         var engine = Engine()
         engine.lookbackDelta = limits.lookbackDelta
         engine.maxSamples = limits.maxSamples
+        engine.defaultSubqueryStep = limits.defaultSubqueryStep
         return engine
     }
 

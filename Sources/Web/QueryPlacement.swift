@@ -22,7 +22,7 @@ import TSDB
 /// than queueing behind it for the scheduler's time slices (a target must not look slow or down
 /// because a dashboard is open). After a long query on the pool the heap's free pages go back to
 /// the system (`releaseMemoryAfter`), so the memory a burst of range queries took does not stay.
-final class QueryPlacement: Sendable {
+package final class QueryPlacement: Sendable {
     /// How long a query may run in place before it is moved to the pool.
     let slice: Duration
     private let pool: NIOThreadPool
@@ -39,7 +39,7 @@ final class QueryPlacement: Sendable {
 
     /// Threads for queries and storage reads, one per core, started on first use and kept for the
     /// process's life.
-    static let queryPool: NIOThreadPool = {
+    package static let queryPool: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: System.coreCount)
         pool.start()
         return pool
@@ -110,6 +110,14 @@ final class QueryPlacement: Sendable {
             throw unavailable(error)
         }
         return try outcome.get()
+    }
+
+    /// Runs `work` on the query pool at its lower priority (rule evaluations, which are queries too).
+    package static func onQueryPool(_ work: @escaping @Sendable () -> Void) async {
+        _ = try? await queryPool.runIfActive {
+            _ = etcdmon_lower_thread_priority_once(queryNiceness)
+            work()
+        }
     }
 
     /// Gives the heap's free pages back after work that began at `started` if it ran long (and so

@@ -3,6 +3,9 @@ import Config
 import EtcdmonModel
 import Foundation
 import Logging
+import Notifier
+import PromQL
+import Rules
 import NIOCore
 import NIOPosix
 import Scrape
@@ -88,6 +91,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("web.read-timeout"), help: "Maximum time a connection may take to deliver a request; idle connections close after it too.")
     var readTimeout = "5m"
 
+    @Option(name: .customLong("rules.alert.for-outage-tolerance"), help: "Max time to tolerate an outage for restoring the 'for' state of alerts.")
+    var forOutageTolerance = "1h"
+
+    @Option(name: .customLong("rules.alert.for-grace-period"), help: "Minimum duration between an alert's restart and its firing (alerts with 'for' at least this long).")
+    var forGracePeriod = "10m"
+
+    @Option(name: .customLong("rules.alert.resend-delay"), help: "Minimum time to wait before resending an alert to Alertmanager.")
+    var resendDelay = "1m"
+
+    @Option(name: .customLong("alertmanager.notification-queue-capacity"), help: "The capacity of the queue of alerts waiting for Alertmanager.")
+    var notificationQueueCapacity = 10_000
+
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error.")
     var logLevel = "info"
 
@@ -130,6 +145,15 @@ struct ServeCommand: AsyncParsableCommand {
         guard readTimeoutMilliseconds > 0 else { throw ValidationError("--web.read-timeout must be more than 0") }
         guard maxConnections >= 0 else { throw ValidationError("--web.max-connections must be 0 or more") }
         guard options.blockRange > 0 else { throw ValidationError("--storage.tsdb.min-block-duration must be more than 0") }
+        var ruleOptions = RuleOptions()
+        do {
+            ruleOptions.outageTolerance = try PrometheusDuration.milliseconds(forOutageTolerance)
+            ruleOptions.gracePeriod = try PrometheusDuration.milliseconds(forGracePeriod)
+            ruleOptions.resendDelay = try PrometheusDuration.milliseconds(resendDelay)
+        } catch {
+            throw ValidationError("--rules.alert.*: \(error)")
+        }
+        guard notificationQueueCapacity > 0 else { throw ValidationError("--alertmanager.notification-queue-capacity must be more than 0") }
         limits.maxSamples = maxSamples
         limits.maxConcurrency = maxConcurrency
         options.retentionSize = retentionSize
@@ -150,6 +174,12 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let ruleGroups: [RuleGroup]
+        do { ruleGroups = try RuleLoader.load(files: configuration.ruleFiles, defaultInterval: configuration.global.evaluationInterval) } catch {
+            printError("etcdmon serve: error loading rules: \(error)")
+            throw ExitCode(2)
+        }
+        limits.defaultSubqueryStep = configuration.global.evaluationInterval
         var security: WebSecurity?
         if let webConfigFile {
             do { security = try WebSecurity(file: webConfigFile, logger: logger) } catch {
@@ -167,6 +197,17 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = SelfMetrics(storage: storage)
         let manager = ScrapeManager(sink: storage, logger: logger)
         let external = externalURL ?? Self.derivedExternalURL(host: host, port: port, tls: security?.servesTLS == true)
+        let sender = AlertmanagerSender(capacity: notificationQueueCapacity, logger: logger)
+        do { try sender.apply(configuration.alerting, externalLabels: configuration.global.externalLabels) } catch {
+            printError("etcdmon serve: alerting: \(error)")
+            throw ExitCode(2)
+        }
+        ruleOptions.logFailure = { group, rule, error in
+            logger.warning("evaluating rule failed", metadata: ["group": "\(group.name)", "rule": "\(rule.name)", "error": "\(error)"])
+        }
+        let ruleManager = RuleManager(
+            sink: storage, context: Self.ruleContext(configuration, limits: limits, storage: storage, externalURL: external),
+            sender: sender, options: ruleOptions, run: QueryPlacement.onQueryPool)
         let prefix = Self.routePrefix(routePrefix ?? URLComponents(string: external)?.path ?? "")
         var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
@@ -179,7 +220,7 @@ struct ServeCommand: AsyncParsableCommand {
             "web.config.file": webConfigFile ?? "", "web.max-connections": String(maxConnections), "web.read-timeout": readTimeout,
         ]
         flags["config.file"] = configFile ?? ""
-        let reload: @Sendable () async throws -> Void = { [configFile, security] in
+        let reload: @Sendable () async throws -> Void = { [configFile, security, limits] in
             // The web config file is re-read on its own as connections come; a reload checks it now
             // and reports a bad one (which stays out of force). The configuration is applied
             // whatever it says, as Prometheus's reload (which never reads it) would.
@@ -194,14 +235,18 @@ struct ServeCommand: AsyncParsableCommand {
             }
             if let configFile {
                 let fresh = try Config.Configuration.load(file: configFile)
+                let groups = try RuleLoader.load(files: fresh.ruleFiles, defaultInterval: fresh.global.evaluationInterval)
+                try sender.apply(fresh.alerting, externalLabels: fresh.global.externalLabels)
                 try await manager.apply(fresh)
+                ruleManager.update(context: Self.ruleContext(fresh, limits: limits, storage: storage, externalURL: external))
+                ruleManager.update(groups: groups)
                 logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
             }
             if let webConfigError { throw webConfigError }
         }
         let cors = try LabelPattern(corsOrigin) // checked by validate()
         var server = APIServer(
-            host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager, corsOrigin: cors))
+            host: host, port: port, api: PrometheusAPI(storage: storage, limits: limits, flags: flags, scrapeManager: manager, ruleManager: ruleManager, corsOrigin: cors))
         server.reload = reload
         server.lifecycleEnabled = enableLifecycle
         server.routePrefix = prefix
@@ -216,6 +261,7 @@ struct ServeCommand: AsyncParsableCommand {
         let services: [any Service] = [
             CompactionService(storage: storage, logger: logger),
             ScrapeService(manager: manager, configuration: configuration),
+            RuleService(manager: ruleManager, groups: ruleGroups, sender: sender),
             ReloadService(reload: reload, logger: logger),
             server.application(logger: logger),
         ]
@@ -233,6 +279,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try storage.close()
         logger.info("stopped; WAL closed")
+    }
+
+    /// What rules evaluate with: the API's query bounds, the store, the configuration's external labels.
+    static func ruleContext(_ configuration: Config.Configuration, limits: QueryLimits, storage: Storage, externalURL: String) -> RuleContext {
+        var engine = Engine()
+        engine.lookbackDelta = limits.lookbackDelta
+        engine.maxSamples = limits.maxSamples
+        engine.defaultSubqueryStep = configuration.global.evaluationInterval
+        let url = externalURL.hasSuffix("/") ? String(externalURL.dropLast()) : externalURL
+        return RuleContext(query: RuleQuery(engine: engine, source: storage), externalLabels: configuration.global.externalLabels, externalURL: url)
     }
 
     /// The external URL Prometheus derives from the listen address when none is given.

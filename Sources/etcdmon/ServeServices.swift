@@ -1,5 +1,7 @@
 import CPlatform
 import Config
+import Notifier
+import Rules
 import Logging
 import NIOPosix
 import Scrape
@@ -18,6 +20,22 @@ struct ScrapeService: Service {
         try await manager.apply(configuration)
         try? await gracefulShutdown()
         await manager.shutdown()
+    }
+}
+
+/// Evaluates rules and delivers their alerts for the life of the service group.
+struct RuleService: Service {
+    let manager: RuleManager
+    let groups: [RuleGroup]
+    let sender: AlertmanagerSender
+
+    func run() async throws {
+        manager.update(groups: groups)
+        let delivery = Task { await sender.run() }
+        try? await gracefulShutdown()
+        manager.stop()
+        await sender.shutdown()
+        delivery.cancel()
     }
 }
 
