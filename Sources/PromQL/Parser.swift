@@ -374,7 +374,9 @@ public struct Parser {
             _ = advance()
             return Node(expression: .vectorSelector(try parseSelector(name: name, at: token)), height: 1)
         case .end:
-            throw error("unexpected end of input")
+            // Prometheus's lexer reports an open parenthesis at the end before the parser sees the end.
+            let open = tokens[..<position].reduce(0) { $0 + ($1.kind == .leftParen ? 1 : $1.kind == .rightParen ? -1 : 0) }
+            throw error(open > 0 ? "unclosed left parenthesis" : "unexpected end of input")
         case .duration:
             throw error("unexpected duration: a duration is only allowed in [range], after offset, or as a subquery step")
         default:

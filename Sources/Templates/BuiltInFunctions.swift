@@ -38,8 +38,12 @@ enum BuiltInFunctions {
                     item = object.rangeElements![position].value
                 case (.null, _):
                     throw TemplateError("error calling index: index of untyped nil")
-                default:
+                case (.list, _):
                     throw TemplateError("error calling index: cannot index slice/array with type \(key.typeName)")
+                case (.map, _):
+                    throw TemplateError("error calling index: value has type \(key.typeName); should be string")
+                default:
+                    throw TemplateError("error calling index: can't index item of type \(item.typeName)")
                 }
             }
             return item

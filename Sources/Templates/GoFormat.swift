@@ -235,7 +235,9 @@ public enum GoFormat {
         if number.isNaN { return spec.plus ? "+NaN" : spec.space ? " NaN" : "NaN" }
         if number.isInfinite { return number < 0 ? "-Inf" : spec.plus || !spec.space ? "+Inf" : " Inf" }
         var body: String
-        if let precision = spec.precision {
+        // Go's default precision is 6 for %e and %f; %g (and %v) without one is the shortest form.
+        let precision = spec.precision ?? ("eEfF".contains(verb) ? 6 : nil)
+        if let precision {
             let format = "%" + (spec.sharp ? "#" : "") + ".\(min(precision, 500))" + String(verb)
             body = cFormat(format, abs(number))
         } else {

@@ -13,7 +13,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var template: String
     /// 1-based line of the offending text (0 when unknown).
     public var line: Int
-    /// 1-based column (byte offset within the line) of the offending action, for execution errors.
+    /// Byte offset within the line (from 0, as Go counts) of the offending command, for execution errors.
     public var column: Int
     /// The action or node that failed, for execution errors (`<.Labels.job>`).
     public var context: String

@@ -53,7 +53,8 @@ struct TemplateParser {
         var end = token.offset
         while end < source.count && !(source[end] == UInt8(ascii: "}") && end + 1 < source.count && source[end + 1] == UInt8(ascii: "}")) { end += 1 }
         let text = String(decoding: source[token.offset..<end], as: UTF8.self).trimmingSpaces
-        return Position(line: token.line, column: token.offset - lineStart + 1, source: text)
+        // Go reports the byte offset within the line, from 0.
+        return Position(line: token.line, column: token.offset - lineStart, source: text)
     }
 
     /// The top-level list (definitions are collected apart).

@@ -8,7 +8,7 @@ final class PrometheusProcess {
 
     /// Starts Prometheus on `dataDirectory`; with `scrapeSelfEvery` it scrapes its own /metrics;
     /// with `configuration`, it runs that file instead.
-    init(dataDirectory: String, scrapeSelfEvery interval: String? = nil, configuration file: String? = nil) throws {
+    init(dataDirectory: String, scrapeSelfEvery interval: String? = nil, configuration file: String? = nil, arguments extra: [String] = []) throws {
         address = "127.0.13.\(Int.random(in: 2...250)):\(19_000 + Int.random(in: 0..<1000))"
         var configuration = "global: {}\n"
         if let interval {
@@ -26,7 +26,7 @@ final class PrometheusProcess {
         if file == nil { try configuration.write(toFile: configurationPath, atomically: true, encoding: .utf8) }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/prometheus")
         process.arguments = ["--config.file", configurationPath, "--storage.tsdb.path", dataDirectory, "--web.listen-address", address,
-                             "--storage.tsdb.retention.time", "100y", "--log.level", "warn"]
+                             "--storage.tsdb.retention.time", "100y", "--log.level", "warn"] + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -85,7 +85,7 @@ struct TemplateTests {
             _ = try render("{{ index 1 2 }}")
             Issue.record("indexed an int")
         } catch let error as TemplateError {
-            #expect(error.description.hasPrefix("template: t:1:4: executing \"t\" at <index 1 2>: error calling index"))
+            #expect(error.description.hasPrefix("template: t:1:3: executing \"t\" at <index 1 2>: error calling index"))
         }
     }
 
