@@ -46,8 +46,9 @@ final class YAMLMapping {
     func value(_ key: String) -> Node? {
         read.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = entry.value, scalar.tag.description.hasSuffix("null"), scalar.style == .plain,
-           ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        // An explicit null, or nothing at all after the key (Yams may leave that one's tag unresolved).
+        if case .scalar(let scalar) = entry.value, scalar.style == .plain,
+           scalar.string.isEmpty || scalar.tag.description.hasSuffix("null") && ["~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
         }
         return entry.value

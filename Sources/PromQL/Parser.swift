@@ -54,7 +54,13 @@ public struct Parser {
     }
 
     private func error(_ message: String, at token: Token? = nil) -> ParseError {
-        lexer.error(message, at: (token ?? current).offset)
+        let token = token ?? current
+        // Prometheus's lexer reports a parenthesis still open at the end of input before the parser
+        // can report anything about that end.
+        if token.kind == .end, tokens.reduce(0, { $0 + ($1.kind == .leftParen ? 1 : $1.kind == .rightParen ? -1 : 0) }) > 0 {
+            return lexer.error("unclosed left parenthesis", at: token.offset)
+        }
+        return lexer.error(message, at: token.offset)
     }
 
     private func tooDeep(at token: Token? = nil) -> ParseError {
@@ -374,9 +380,7 @@ public struct Parser {
             _ = advance()
             return Node(expression: .vectorSelector(try parseSelector(name: name, at: token)), height: 1)
         case .end:
-            // Prometheus's lexer reports an open parenthesis at the end before the parser sees the end.
-            let open = tokens[..<position].reduce(0) { $0 + ($1.kind == .leftParen ? 1 : $1.kind == .rightParen ? -1 : 0) }
-            throw error(open > 0 ? "unclosed left parenthesis" : "unexpected end of input")
+            throw error("unexpected end of input")
         case .duration:
             throw error("unexpected duration: a duration is only allowed in [range], after offset, or as a subquery step")
         default:

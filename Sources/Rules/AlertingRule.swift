@@ -167,6 +167,9 @@ public final class AlertingRule: Rule {
         }
     }
 
+    /// Marks the `for` state restored without looking (rule unit tests start from nothing).
+    func markRestored() { state.withLock { $0.restored = true } }
+
     /// Restores the `for` clock of the alerts the first evaluation found, from the newest
     /// `ALERTS_FOR_STATE` sample of each within `[time - outageTolerance, time]` (Prometheus's
     /// `RestoreForState`): a pending alert keeps the time it had already pended (shifted by the

@@ -50,7 +50,8 @@ public enum RuleLoader {
         return groups
     }
 
-    /// One rule compiled: its expression parsed (and of a type a rule may have), its templates parsed.
+    /// One rule compiled: its expression and templates parsed. (An expression of the wrong type,
+    /// `up[5m]`, is accepted as promtool accepts it, and fails when evaluated.)
     static func compile(_ rule: RuleConfig, index: Int, group: String, file: String) throws(ConfigError) -> any Rule {
         func failure(_ reason: String, line: Int = rule.expressionLine, column: Int = rule.expressionColumn) -> ConfigError {
             ConfigError(file: file, line: line, column: column, reason: "group \"\(group)\", rule \(index + 1), \"\(rule.name)\": \(reason)")
@@ -58,9 +59,6 @@ public enum RuleLoader {
         let expression: PromQL.Expression
         do { expression = try Parser.parse(rule.expression) } catch {
             throw failure("could not parse expression: \(error)")
-        }
-        guard expression.type == .vector || expression.type == .scalar else {
-            throw failure("could not parse expression: invalid expression type \"\(expression.type.rawValue)\" for range query, must be Scalar or instant Vector")
         }
         let labels = Labels(rule.labels.map { Label($0.name, $0.value) })
         switch rule.kind {

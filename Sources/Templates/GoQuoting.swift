@@ -1,6 +1,6 @@
 /// Go's literal syntax where templates meet it: string escapes (`strconv.Unquote`), integer
 /// literals with base prefixes (`strconv.ParseInt(s, 0, 64)`), and `%q` quoting (`strconv.Quote`).
-enum GoQuoting {
+public enum GoQuoting {
     /// The value of a double-quoted or character literal's body (without its quotes); nil if an escape is invalid.
     static func unescape(_ body: [UInt8]) -> String? {
         var output: [UInt8] = []
@@ -67,7 +67,7 @@ enum GoQuoting {
     }
 
     /// `strconv.Quote`: double quotes, Go escapes, printable Unicode kept.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -111,7 +111,7 @@ struct ParserTests {
     }
 
     @Test("bad input: a clear error with line and column", arguments: [
-        ("sum(rate(foo[5m])", "1:18: parse error: unexpected end of input in aggregation, expected \",\" or \")\""),
+        ("sum(rate(foo[5m])", "1:18: parse error: unclosed left parenthesis"),
         ("foo{a=\"b\"", "1:10: parse error: unexpected end of input in label matching, expected \",\" or \"}\""),
         ("rate(foo)", "1:1: parse error: expected type range vector in call to function \"rate\", got instant vector"),
         ("nosuchfn(x)", "1:1: parse error: unknown function with name \"nosuchfn\""),
