@@ -59,8 +59,7 @@ let package = Package(
         .target(
             name: "Rules",
             dependencies: [
-                "Config", "EtcdmonModel", "PromQL", "TSDB", "Templates",
-                .product(name: "NIOPosix", package: "swift-nio"),
+                "Config", "EtcdmonModel", "PromQL", "TSDB", "Templates", "ClusterInsight",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),

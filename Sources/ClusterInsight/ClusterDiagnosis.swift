@@ -102,7 +102,7 @@ public struct ClusterDiagnosis: Sendable {
                     severity: .critical, code: .quorumLost,
                     summary: "quorum lost: \(healthyVoters) of \(votingMembers) voting members healthy, \(quorumSize) needed; still answering: \(alive.isEmpty ? "none" : alive.joined(separator: ", "))",
                     members: live.isEmpty ? alive : live,
-                    advice: "Restart the failed members with their data directories. If they are lost for good, restore from a snapshot (etcdutl snapshot restore) or force a new cluster from a survivor (--force-new-cluster)."))
+                    advice: Advice.quorumLost))
             }
             if leader == nil, !namedLeaderIsGone {
                 findings.append(Finding(
@@ -110,8 +110,8 @@ public struct ClusterDiagnosis: Sendable {
                     summary: "no leader: the cluster cannot serve writes or linearizable reads",
                     members: reachable.map(\.displayName),
                     advice: healthyVoters < quorumSize
-                        ? "A leader can only be elected once a quorum of members is back."
-                        : "An election should finish within a few seconds; if not, check peer connectivity and disk latency."))
+                        ? Advice.noLeaderWithoutQuorum
+                        : Advice.noLeader))
             }
         }
 
@@ -123,7 +123,7 @@ public struct ClusterDiagnosis: Sendable {
                     severity: .warning, code: .memberUnreachable,
                     summary: "\(name) (\(report.endpoint)) is unreachable: \(report.errors.first ?? "no answer")",
                     members: [name],
-                    advice: "Check that the process runs and is not hung (a SIGSTOPped or swapping process accepts connections but never answers)."))
+                    advice: Advice.memberUnreachable))
                 continue
             }
             if !report.isHealthy && report.alarms.isEmpty {
@@ -134,7 +134,7 @@ public struct ClusterDiagnosis: Sendable {
                     severity: .warning, code: .memberUnhealthy,
                     summary: "\(name) is unhealthy: \(why)",
                     members: [name],
-                    advice: "Look at the member's log; an unhealthy member that answers usually has no leader or a slow disk."))
+                    advice: Advice.memberUnhealthy))
             }
         }
 
@@ -143,8 +143,8 @@ public struct ClusterDiagnosis: Sendable {
         for report in reports { for alarm in report.alarms { alarmMembers[alarm, default: []].append(report.displayName) } }
         for (alarm, members) in alarmMembers.sorted(by: { $0.key < $1.key }) {
             let advice = alarm == "NOSPACE"
-                ? "The keyspace is read-only. Compact old revisions, defragment (etcdctl defrag), raise --quota-backend-bytes if needed, then etcdctl alarm disarm."
-                : "Data on the members differs (CORRUPT). Stop the corrupt member, replace it from a healthy member's snapshot, then disarm the alarm."
+                ? Advice.alarmNoSpace
+                : Advice.alarmCorrupt
             findings.append(Finding(
                 severity: .critical, code: .alarm,
                 summary: "alarm \(alarm) raised by \(members.joined(separator: ", "))",
@@ -185,7 +185,7 @@ public struct ClusterDiagnosis: Sendable {
                 severity: .warning, code: .noFailureTolerance,
                 summary: "quorum holds with no margin: one more failure loses it",
                 members: votingReports.filter { !$0.isHealthy }.map(\.displayName),
-                advice: "Bring failed members back before any maintenance."))
+                advice: Advice.failedMembers))
         }
 
         findings.sort { ($0.severity, $1.code.rawValue) > ($1.severity, $0.code.rawValue) }
@@ -215,7 +215,7 @@ public struct ClusterDiagnosis: Sendable {
                     severity: .warning, code: .raftIndexLag,
                     summary: "\(report.displayName) is \(behind) raft entries behind the most advanced member",
                     members: [report.displayName],
-                    advice: "A lagging follower has a slow disk or network; check its wal_fsync and peer round-trip latencies."))
+                    advice: Advice.followerLag))
             }
             let backlog = status.raftIndex - min(status.raftIndex, status.raftAppliedIndex)
             if backlog > thresholds.applyBacklog {
@@ -223,7 +223,7 @@ public struct ClusterDiagnosis: Sendable {
                     severity: .warning, code: .applyBacklog,
                     summary: "\(report.displayName) has \(backlog) committed entries not yet applied",
                     members: [report.displayName],
-                    advice: "The member cannot apply as fast as it commits: look for expensive requests or a slow backend (backend_commit latency)."))
+                    advice: Advice.applyLag))
             }
         }
         return findings
@@ -241,8 +241,8 @@ public struct ClusterDiagnosis: Sendable {
             summary: "members run different etcd versions: \(detail)",
             members: reachable.map(\.displayName),
             advice: minors.count > 1
-                ? "Mixed minor versions are supported only during a rolling upgrade; finish the upgrade."
-                : "Patch versions differ; upgrade the older members when convenient.")]
+                ? Advice.versionSkewMinor
+                : Advice.versionSkewPatch)]
     }
 
     private func databaseFindings(_ reachable: [MemberReport]) -> [Finding] {
@@ -256,14 +256,14 @@ public struct ClusterDiagnosis: Sendable {
                     severity: .warning, code: .databaseNearQuota,
                     summary: "\(report.displayName)'s database is \(percent)% of the \(quota >> 20) MiB quota",
                     members: [report.displayName],
-                    advice: "Compact and defragment before the NOSPACE alarm makes the cluster read-only."))
+                    advice: Advice.databaseNearQuota))
             } else if status.dbSize > thresholds.fragmentationMinimumBytes,
                       Double(status.dbSizeInUse) < Double(status.dbSize) * thresholds.fragmentationInUseRatio {
                 findings.append(Finding(
                     severity: .info, code: .databaseFragmented,
                     summary: "\(report.displayName)'s database file is \(status.dbSize >> 20) MiB but only \(status.dbSizeInUse >> 20) MiB is in use",
                     members: [report.displayName],
-                    advice: "etcdctl defrag --endpoints=\(report.endpoint) reclaims the space (one member at a time)."))
+                    advice: Advice.defragment(report.endpoint)))
             }
         }
         return findings

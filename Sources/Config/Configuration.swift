@@ -13,6 +13,8 @@ public struct Configuration: Sendable {
     public var alerting = AlertingConfig()
     /// Clusters to watch.
     public var etcdClusters: [EtcdClusterConfig] = []
+    /// The built-in etcd alert pack's settings (`etcd.alerts`).
+    public var etcdAlerts = EtcdAlertsConfig()
     /// The file's text, as `/api/v1/status/config` shows it.
     public var source = ""
     /// Where it was read from.
@@ -43,7 +45,9 @@ public struct Configuration: Sendable {
         }
         ruleFiles = (try yaml.strings("rule_files") ?? []).map { HTTPClientSettings.resolve($0, in: directory) }
         if let etcdYAML = try yaml.mapping("etcd") {
-            etcdClusters = try EtcdConfig(etcdYAML, global: global, directory: directory).clusters
+            let etcd = try EtcdConfig(etcdYAML, global: global, directory: directory)
+            etcdClusters = etcd.clusters
+            etcdAlerts = etcd.alerts
         }
         if let alertingYAML = try yaml.mapping("alerting") {
             alerting = try AlertingConfig(alertingYAML, directory: directory)

@@ -2,11 +2,14 @@
 public struct EtcdConfig: Sendable {
     /// The clusters.
     public var clusters: [EtcdClusterConfig] = []
+    /// The built-in alert pack's settings.
+    public var alerts = EtcdAlertsConfig()
 
     init(_ yaml: YAMLMapping, global: GlobalConfig, directory: String) throws(ConfigError) {
         clusters = try yaml.mappings("clusters").map { (entry) throws(ConfigError) in
             try EtcdClusterConfig(entry, global: global, directory: directory)
         }
+        if let alertsYAML = try yaml.mapping("alerts") { alerts = try EtcdAlertsConfig(alertsYAML) }
         try yaml.finish()
         var names: Set<String> = []
         for (index, cluster) in clusters.enumerated() where !names.insert(cluster.name).inserted {

@@ -175,7 +175,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let ruleGroups: [RuleGroup]
-        do { ruleGroups = try RuleLoader.load(files: configuration.ruleFiles, defaultInterval: configuration.global.evaluationInterval) } catch {
+        do { ruleGroups = try Self.ruleGroups(configuration) } catch {
             printError("etcdmon serve: error loading rules: \(error)")
             throw ExitCode(2)
         }
@@ -235,7 +235,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             if let configFile {
                 let fresh = try Config.Configuration.load(file: configFile)
-                let groups = try RuleLoader.load(files: fresh.ruleFiles, defaultInterval: fresh.global.evaluationInterval)
+                let groups = try Self.ruleGroups(fresh)
                 try sender.apply(fresh.alerting, externalLabels: fresh.global.externalLabels)
                 try await manager.apply(fresh)
                 ruleManager.update(context: Self.ruleContext(fresh, limits: limits, storage: storage, externalURL: external))
@@ -279,6 +279,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try storage.close()
         logger.info("stopped; WAL closed")
+    }
+
+    /// The rule groups a configuration asks for: the built-in etcd alert pack (unless
+    /// `etcd.alerts.enabled` is false), then the `rule_files`.
+    static func ruleGroups(_ configuration: Config.Configuration) throws(ConfigError) -> [RuleGroup] {
+        let interval = configuration.global.evaluationInterval
+        return try EtcdAlertPack.groups(configuration.etcdAlerts, defaultInterval: interval)
+            + RuleLoader.load(files: configuration.ruleFiles, defaultInterval: interval)
     }
 
     /// What rules evaluate with: the API's query bounds, the store, the configuration's external labels.

@@ -23,6 +23,31 @@ struct RuleUnitTestParityTests {
         ]
     }()
 
+    /// Test files run against the built-in pack, written by `etcdmon export rules`.
+    static let packCases: [(name: String, source: URL, test: String, packPath: String)] = [
+        ("etcdmon's own alerts of the pack", Fixtures.repositoryRoot.appendingPathComponent("Tests/fixtures/rules/etcdmon-pack.test.yml"),
+         "t.yml", "pack.yml"),
+        ("etcd mixin v3.6.14 test.yaml against the built-in pack", Fixtures.url("fixtures/etcd-mixin/v3.6.14/test.yaml"),
+         "test.yaml", "manifests/etcd-prometheusRules.yaml"),
+    ]
+
+    @Test("the built-in pack passes its tests in both tools", arguments: packCases.indices)
+    func builtInPack(_ index: Int) async throws {
+        let (name, source, test, packPath) = Self.packCases[index]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-pack-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(packPath).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: directory.appendingPathComponent(test))
+        let export = try await Command.etcdmon(["export", "rules", "--output", directory.appendingPathComponent(packPath).path])
+        #expect(export.exitCode == 0, "\(export.standardError)")
+        let check = try await Command.run("/usr/bin/promtool", ["check", "rules", directory.appendingPathComponent(packPath).path])
+        #expect(check.exitCode == 0 && check.standardOutput.contains("SUCCESS: 26 rules found"), "\(check.standardOutput)\(check.standardError)")
+        let ours = try await Command.run("/bin/sh", ["-c", "cd '\(directory.path)' && exec '\(Command.etcdmonBinary)' rules test \(test)"])
+        let theirs = try await Command.run("/bin/sh", ["-c", "cd '\(directory.path)' && exec promtool test rules \(test)"])
+        #expect(theirs.exitCode == 0, "\(name): promtool: \(theirs.standardError)")
+        #expect(ours.exitCode == 0 && ours.standardOutput == theirs.standardOutput, "\(name): \(ours.standardOutput)\(ours.standardError)")
+    }
+
     @Test("same verdict and report as promtool test rules", arguments: cases.indices)
     func sameReport(_ index: Int) async throws {
         let (name, files, test) = Self.cases[index]
