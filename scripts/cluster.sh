@@ -4,7 +4,7 @@
 #   host B 127.0.10.2: etcd3 (2379/2380), etcd4 (3379/3380), etcd5 (4379/4380)
 #
 # Usage:
-#   scripts/cluster.sh start DATA_DIR [--version 3.4|3.5] [--tls CERT_DIR] [--hosts A,B] [--members N]
+#   scripts/cluster.sh start DATA_DIR [--version 3.4|3.5] [--tls CERT_DIR] [--hosts A,B] [--members N] [--resume]
 #   scripts/cluster.sh stop DATA_DIR [--purge]
 #   scripts/cluster.sh certs CERT_DIR HOST...      (CA, server and client certificates via openssl)
 #
@@ -12,6 +12,8 @@
 # --tls serves the client URLs over https with client-certificate auth (certs made if absent).
 # --hosts moves the two "hosts" (for tests that must not collide with the reference addresses);
 # --members N (1-5) starts only the first N members of the layout.
+# --resume restarts, on their existing data, the members of DATA_DIR that are not running (give the
+# same options as the first start); running members are left alone.
 # Data, logs (NAME.log) and PIDs (NAME.pid) go under DATA_DIR. Needs scripts/install-deps.sh first.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,13 +58,14 @@ case "$cmd" in
 esac
 
 data_dir=${1:?usage: cluster.sh start DATA_DIR [options]}; shift
-version=3.5; tls_dir=""; hosts="127.0.10.1,127.0.10.2"; count=5
+version=3.5; tls_dir=""; hosts="127.0.10.1,127.0.10.2"; count=5; resume=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) version=$2; shift 2 ;;
     --tls) tls_dir=$2; shift 2 ;;
     --hosts) hosts=$2; shift 2 ;;
     --members) count=$2; shift 2 ;;
+    --resume) resume=1; shift ;;
     *) echo "cluster.sh: unknown option $1" >&2; usage ;;
   esac
 done
@@ -93,6 +96,7 @@ done
 for m in "${members[@]}"; do
   read -r name ip cport pport <<<"$m"
   if [ -f "$data_dir/$name.pid" ] && kill -0 "$(cat "$data_dir/$name.pid")" 2>/dev/null; then
+    [ "$resume" -eq 1 ] && continue
     echo "cluster.sh: $name already running (pid $(cat "$data_dir/$name.pid"))" >&2; exit 3
   fi
   nohup "$etcd_bin" --name "$name" --data-dir "$data_dir/$name.etcd" \
@@ -100,7 +104,7 @@ for m in "${members[@]}"; do
     --listen-peer-urls "http://$ip:$pport" --initial-advertise-peer-urls "http://$ip:$pport" \
     --initial-cluster "$initial" --initial-cluster-token etcdmon-loopback-cluster \
     --initial-cluster-state new --enable-pprof --logger zap --log-outputs stderr \
-    ${tls_flags[@]+"${tls_flags[@]}"} >"$data_dir/$name.log" 2>&1 </dev/null &
+    ${tls_flags[@]+"${tls_flags[@]}"} >>"$data_dir/$name.log" 2>&1 </dev/null &
   echo $! >"$data_dir/$name.pid"
 done
 

@@ -2,7 +2,7 @@
 # Fuzzes one of etcdmon's parsers with libFuzzer for a while (outside CI).
 # Usage: scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags]
 #        scripts/fuzz.sh --list
-# Targets: exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones
+# Targets: exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template
 #
 # Builds `etcdmon-fuzz` with --sanitize=fuzzer in .build-fuzz (release, so it runs fast; Swift's
 # bounds and overflow checks stay on), seeds .build-fuzz/corpus/TARGET with the real fixtures and
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones"
+targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template"
 if [ "${1:-}" = "--list" ]; then echo "$targets"; exit 0; fi
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}

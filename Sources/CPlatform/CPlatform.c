@@ -28,6 +28,14 @@ long long etcdmon_heap_bytes_in_use(void) {
 #endif
 }
 
+long long etcdmon_heap_bytes_free(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    return (long long)mallinfo2().fordblks;
+#else
+    return -1;
+#endif
+}
+
 int etcdmon_lower_thread_priority_once(int niceness) {
 #if defined(__linux__)
     static __thread int lowered = 0;

@@ -3,7 +3,9 @@ import EtcdmonModel
 import Exposition
 import Foundation
 import PromQL
+import Rules
 import TSDB
+import Templates
 import Web
 
 /// The parsers and decoders that read untrusted input, each as a function of arbitrary bytes that
@@ -30,6 +32,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case webConfig = "web-config"
     /// A block's `tombstones` file.
     case tombstones
+    /// A rule file: parsed, and its expressions and templates compiled.
+    case ruleFile = "rule-file"
+    /// A rule unit-test file, and the values notation of its input series.
+    case ruleTest = "rule-test"
+    /// A Go template with Prometheus's functions: parsed and, when it parses, executed.
+    case template
 
     /// Feeds `data` to the target.
     public func run(_ data: UnsafeRawBufferPointer) {
@@ -44,6 +52,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .apiParameters: Self.apiParameters(String(decoding: data, as: UTF8.self))
         case .webConfig: _ = try? WebConfig(yaml: String(decoding: data, as: UTF8.self), file: "fuzz-web.yml")
         case .tombstones: _ = try? Tombstones.decode(data)
+        case .ruleFile: Self.ruleFile(String(decoding: data, as: UTF8.self))
+        case .ruleTest: Self.ruleTest(String(decoding: data, as: UTF8.self))
+        case .template: Self.template(String(decoding: data, as: UTF8.self))
         }
     }
 
@@ -80,6 +91,30 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         if expression.type == .scalar || expression.type == .vector {
             _ = try? engine.range(expression, start: 0, end: 600_000, step: 60_000, querier: store)
         }
+    }
+
+    private static func ruleFile(_ text: String) {
+        guard let file = try? RuleFile(yaml: text, file: "fuzz.rules.yml") else { return }
+        _ = try? RuleLoader.groups(of: file, defaultInterval: 60_000)
+    }
+
+    private static func ruleTest(_ text: String) {
+        guard let file = try? RuleTestFile(yaml: text, file: "fuzz.test.yml") else { return }
+        for group in file.tests {
+            for input in group.inputSeries {
+                _ = try? SeriesNotation.labels(input.series)
+                _ = try? SeriesNotation.values(input.values)
+            }
+        }
+    }
+
+    private static func template(_ text: String) {
+        let functions = TemplateFunctions.builtIn.adding(PrometheusFunctions.functions(externalURL: "http://fuzz:9090/") { _ throws(TemplateError) in
+            [PrometheusFunctions.Sample(labels: ["instance": "a:1", "job": "etcd"], value: 1.5)]
+        })
+        guard let template = try? Template(name: "fuzz", text: text, functions: functions, variables: ["$labels", "$value"]) else { return }
+        _ = try? template.execute(.null, variables: ["$labels": .stringMap(["instance": "a:1", "job": "etcd"]), "$value": .float(42)],
+                                  functions: functions)
     }
 
     private static func wal(_ data: UnsafeRawBufferPointer) {

@@ -190,20 +190,23 @@ public final class AlertingRule: Rule {
             let remaining = holdDuration - spentPending
             var firing = false
             if remaining <= 0 {
+                // It was firing when the server stopped: it fires again now (beyond Prometheus).
                 firing = true
+            } else if holdDuration < gracePeriod {
+                // Prometheus does not restore rules whose `for` is shorter than the grace period:
+                // they pend their `for` again from the restart.
+                continue
             } else if remaining < gracePeriod {
                 activeAt = time + gracePeriod - holdDuration
-            } else if holdDuration >= gracePeriod {
-                activeAt += time - downAt / 1000 * 1000
             } else {
-                continue
+                activeAt += time - downAt / 1000 * 1000
             }
             state.withLock { state in
                 guard var alert = state.active[key] else { return }
                 alert.activeAt = activeAt
                 if firing {
                     alert.state = .firing
-                    alert.firedAt = time
+                    alert.firedAt = activeAt + holdDuration
                 }
                 state.active[key] = alert
             }

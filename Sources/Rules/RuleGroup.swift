@@ -113,6 +113,7 @@ public final class RuleGroup: Sendable {
             state.evaluations += 1
         }
         Gauge(label: "etcdmon_rule_group_last_duration_seconds", dimensions: dimensions).record(seconds)
+        FloatingPointCounter(label: "etcdmon_rule_group_duration_seconds_total", dimensions: dimensions).increment(by: seconds)
         Gauge(label: "etcdmon_rule_group_last_evaluation_timestamp_seconds", dimensions: dimensions).record(Double(time) / 1000)
         Gauge(label: "etcdmon_rule_group_last_evaluation_samples", dimensions: dimensions).record(Double(samplesTotal))
         Gauge(label: "etcdmon_rule_group_interval_seconds", dimensions: dimensions).record(Double(interval) / 1000)

@@ -51,8 +51,8 @@ package final class QueryPlacement: Sendable {
     static let releaseMemoryAfter: Duration = .milliseconds(100)
     /// …unless memory was given back less than this long ago (`malloc_trim` walks the whole heap).
     static let releaseMemoryAtMostEvery: Duration = .seconds(5)
-    /// When memory was last given back.
-    private let lastRelease = Mutex<ContinuousClock.Instant?>(nil)
+    /// When memory was last given back after one of this placement's queries.
+    private let release = MemoryRelease()
 
     init(slice: Duration, head: Head, pool: NIOThreadPool = QueryPlacement.queryPool) {
         self.slice = slice
@@ -116,21 +116,33 @@ package final class QueryPlacement: Sendable {
     package static func onQueryPool(_ work: @escaping @Sendable () -> Void) async {
         _ = try? await queryPool.runIfActive {
             _ = etcdmon_lower_thread_priority_once(queryNiceness)
+            let started = ContinuousClock.now
             work()
+            if ContinuousClock.now - started >= releaseMemoryAfter { sharedRelease.releaseIfDue() }
         }
     }
 
+    /// Spaces heap trims after long work on the pool that is not a query of this placement (rule evaluations).
+    private static let sharedRelease = MemoryRelease()
+
     /// Gives the heap's free pages back after work that began at `started` if it ran long (and so
-    /// probably allocated much), at most once per `releaseMemoryAtMostEvery`.
+    /// probably allocated much).
     private func releaseMemoryIfLong(started: ContinuousClock.Instant) {
-        let now = ContinuousClock.now
-        guard now - started >= Self.releaseMemoryAfter else { return }
-        let due = lastRelease.withLock { last in
-            guard last.map({ now - $0 >= Self.releaseMemoryAtMostEvery }) ?? true else { return false }
-            last = now
-            return true
-        }
-        if due {
+        if ContinuousClock.now - started >= Self.releaseMemoryAfter { release.releaseIfDue() }
+    }
+
+    /// `malloc_trim` at most once per `releaseMemoryAtMostEvery` (it walks the whole heap).
+    final class MemoryRelease: Sendable {
+        private let last = Mutex<ContinuousClock.Instant?>(nil)
+
+        func releaseIfDue() {
+            let now = ContinuousClock.now
+            let due = last.withLock { last in
+                guard last.map({ now - $0 >= QueryPlacement.releaseMemoryAtMostEvery }) ?? true else { return false }
+                last = now
+                return true
+            }
+            guard due else { return }
             _ = etcdmon_release_free_memory()
             Counter(label: "etcdmon_query_memory_releases_total").increment()
         }

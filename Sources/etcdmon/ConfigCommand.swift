@@ -17,8 +17,10 @@ struct ConfigCommand: AsyncParsableCommand {
             try FileChecks.run(files) { file in
                 let configuration = try Configuration.load(file: file)
                 let targets = configuration.scrapeConfigs.reduce(0) { $0 + $1.staticConfigs.reduce(0) { $0 + $1.targets.count } }
+                // The rule files and the built-in pack as serve would load them (promtool checks rule files too).
+                let rules = try ServeCommand.ruleGroups(configuration).reduce(0) { $0 + $1.rules.count }
                 return "\(configuration.scrapeConfigs.count) scrape jobs (\(targets) static targets), "
-                    + "\(configuration.etcdClusters.count) etcd clusters, \(configuration.ruleFiles.count) rule files"
+                    + "\(configuration.etcdClusters.count) etcd clusters, \(configuration.ruleFiles.count) rule files, \(rules) rules"
             }
         }
     }

@@ -1,3 +1,4 @@
+import CPlatform
 import CoreMetrics
 import Foundation
 import Prometheus
@@ -15,6 +16,8 @@ final class SelfMetrics: Sendable {
     private let walFailures: Prometheus.Counter
     private let cpuSeconds: Prometheus.Counter
     private let residentMemory: Prometheus.Gauge
+    private let heapInUse: Prometheus.Gauge
+    private let heapFree: Prometheus.Gauge
     private let startTime: Prometheus.Gauge
     /// What the counters above last reported: they advance by the growth since.
     private let reported = Mutex<(samples: Int, walFailures: Int, cpuTicks: Int)>((0, 0, 0))
@@ -29,6 +32,8 @@ final class SelfMetrics: Sendable {
         walFailures = registry.makeCounter(descriptor: Self.descriptor("etcdmon_tsdb_wal_write_failures_total", "Commits that failed because the WAL could not be written."))
         cpuSeconds = registry.makeCounter(descriptor: Self.descriptor("process_cpu_seconds_total", "Total user and system CPU time spent in seconds."))
         residentMemory = registry.makeGauge(descriptor: Self.descriptor("process_resident_memory_bytes", "Resident memory size in bytes."))
+        heapInUse = registry.makeGauge(descriptor: Self.descriptor("etcdmon_heap_inuse_bytes", "Heap bytes allocated and in use (glibc mallinfo2 uordblks)."))
+        heapFree = registry.makeGauge(descriptor: Self.descriptor("etcdmon_heap_free_bytes", "Heap bytes free but kept by the allocator, not returned to the system (mallinfo2 fordblks)."))
         startTime = registry.makeGauge(descriptor: Self.descriptor("process_start_time_seconds", "Start time of the process since the epoch, in seconds."))
         startTime.set(Date().timeIntervalSince1970)
     }
@@ -50,6 +55,8 @@ final class SelfMetrics: Sendable {
         }
         blocks.set(Double(storage.blocks.count))
         residentMemory.set(Double(Self.residentBytes()))
+        heapInUse.set(Double(etcdmon_heap_bytes_in_use()))
+        heapFree.set(Double(etcdmon_heap_bytes_free()))
         return registry.emitToBuffer()
     }
 

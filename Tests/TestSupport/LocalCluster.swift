@@ -20,6 +20,8 @@ public struct LocalCluster: Sendable {
     public let version: String
     /// Whether it holds `ReferenceLayoutLock` until `stop()`.
     let holdsReferenceAddresses: Bool
+    /// The options it was started with (`resume` gives them again).
+    let options: [String]
 
     /// Starts a cluster; `options` are passed to `cluster.sh start` (`--tls DIR`, `--hosts A,B`, `--members N`).
     public static func start(version: String, options: [String] = []) async throws -> LocalCluster {
@@ -42,7 +44,8 @@ public struct LocalCluster: Sendable {
             guard fields.count == 3, let pid = Int32(fields[1].dropFirst(4)) else { return nil }
             return Member(name: String(fields[0]), endpoint: String(fields[2].dropFirst(7)), pid: pid)
         }
-        return LocalCluster(directory: directory, members: members, version: version, holdsReferenceAddresses: usesReferenceAddresses)
+        return LocalCluster(directory: directory, members: members, version: version, holdsReferenceAddresses: usesReferenceAddresses,
+                            options: options)
     }
 
     /// All client URLs, comma-separated, as `--endpoints` takes them.
@@ -53,6 +56,12 @@ public struct LocalCluster: Sendable {
 
     /// The member whose client URL this is.
     public func member(endpoint: String) -> Member? { members.first { $0.endpoint == endpoint } }
+
+    /// Restarts the members that were killed, on their data, and waits until all are healthy.
+    public func resume() async throws {
+        let result = try await Command.script("cluster.sh", ["start", directory, "--version", version, "--resume"] + options)
+        guard result.exitCode == 0 else { throw CommandError(message: "cluster.sh start --resume failed: \(result)") }
+    }
 
     /// Sends a signal (`SIGSTOP`, `SIGCONT`, `SIGKILL`) to a member.
     public func signal(_ name: String, _ signal: Int32) {

@@ -14,4 +14,7 @@ int etcdmon_lower_thread_priority_once(int niceness);
 /// Bytes of heap in use (glibc's `mallinfo2().uordblks`, every arena); -1 where unknown.
 long long etcdmon_heap_bytes_in_use(void);
 
+/// Bytes the heap holds free but has not returned to the system (`mallinfo2().fordblks`); -1 where unknown.
+long long etcdmon_heap_bytes_free(void);
+
 #endif
