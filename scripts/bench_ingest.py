@@ -112,6 +112,17 @@ SYSTEMS = {
 }
 
 
+def stop(process, log):
+    """SIGTERM, a minute to finish, then SIGKILL; closes its log."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
 def wait_ready(process, name):
     for _ in range(300):
         if process.poll() is not None:
@@ -163,13 +174,7 @@ scrape_configs:
         targets_up = query('count(up{job="etcd"} == 1)') or 0
         slowest = query('max(scrape_duration_seconds{job="etcd"})') or 0
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        stop(process, log)
     disk = directory_bytes(data)
     appended = samples_end - samples_start
     expected = members * samples_per_scrape * duration / interval

@@ -61,13 +61,7 @@ scrape_configs:
         cpu_end, evaluation_end = ingest.cpu_seconds(process.pid), ingest.metric(own, duration_metric) or 0
         alerts = ingest.query('count(ALERTS)') or 0
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        ingest.stop(process, log)
     return {"system": system, "rules": rules, "members": args.members, "cpu_seconds": round(cpu_end - cpu_start, 2),
             "evaluation_seconds": round(evaluation_end - evaluation_start, 2), "alerts": int(alerts)}
 
@@ -80,6 +74,7 @@ def main():
     parser.add_argument("--interval", type=int, default=15)
     parser.add_argument("--evaluation", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=60)
+    parser.add_argument("--systems", nargs="+", default=["prometheus", "etcdmon"], choices=["prometheus", "etcdmon"])
     args = parser.parse_args()
     ingest.ETCDMON = args.etcdmon
     workdir = tempfile.mkdtemp(prefix="etcdmon-bench-rules.")
@@ -96,7 +91,7 @@ def main():
             if os.path.exists(targets):
                 break
             time.sleep(0.1)
-        for system in ("prometheus", "etcdmon"):
+        for system in args.systems:
             for rules in (False, True):
                 result = run(system, workdir, targets, pack, rules, args)
                 print(json.dumps(result), flush=True)
@@ -110,10 +105,12 @@ def main():
     print()
     print(f"| system | CPU without rules | CPU with the pack | rules' CPU | rule-group evaluation time | ALERTS series |")
     print("|---|---|---|---|---|---|")
-    for system in ("prometheus", "etcdmon"):
+    for system in args.systems:
         off, on = by[(system, False)], by[(system, True)]
         print(f"| {system} | {off['cpu_seconds']} s | {on['cpu_seconds']} s | {on['cpu_seconds'] - off['cpu_seconds']:.2f} s "
               f"| {on['evaluation_seconds']} s | {on['alerts']} |")
+    if len(args.systems) < 2:
+        return
     ours = by[("etcdmon", True)]["cpu_seconds"] - by[("etcdmon", False)]["cpu_seconds"]
     theirs = by[("prometheus", True)]["cpu_seconds"] - by[("prometheus", False)]["cpu_seconds"]
     if theirs > 0:

@@ -17,6 +17,19 @@ static re2::RE2::Options options() {
     return options;
 }
 
+// Writes the start and end offsets of `count` groups into `offsets` (-1, -1 for a group that took no part).
+static void write_offsets(const std::vector<re2::StringPiece> &parts, const char *text, int64_t *offsets, int count) {
+    for (int i = 0; i < count; i++) {
+        if (parts[i].data() == nullptr) {
+            offsets[2 * i] = -1;
+            offsets[2 * i + 1] = -1;
+        } else {
+            offsets[2 * i] = parts[i].data() - text;
+            offsets[2 * i + 1] = parts[i].data() - text + static_cast<int64_t>(parts[i].size());
+        }
+    }
+}
+
 static etcdmon_re2 *compile(const std::string &source, char *error, size_t error_capacity) {
     etcdmon_re2 *re = new etcdmon_re2(source, options());
     if (re->re.ok()) return re;
@@ -46,15 +59,7 @@ extern "C" int etcdmon_re2_find(
     int count = groups > 0 ? groups : 1;
     std::vector<re2::StringPiece> parts(static_cast<size_t>(count));
     if (start > length || !re->re.Match(re2::StringPiece(text, length), start, length, re2::RE2::UNANCHORED, parts.data(), count)) return 0;
-    for (int i = 0; i < count; i++) {
-        if (parts[i].data() == nullptr) {
-            offsets[2 * i] = -1;
-            offsets[2 * i + 1] = -1;
-        } else {
-            offsets[2 * i] = parts[i].data() - text;
-            offsets[2 * i + 1] = parts[i].data() - text + static_cast<int64_t>(parts[i].size());
-        }
-    }
+    write_offsets(parts, text, offsets, count);
     return 1;
 }
 
@@ -77,14 +82,6 @@ extern "C" int etcdmon_re2_full_match_groups(
     if (groups <= 0) return etcdmon_re2_full_match(re, text, length);
     std::vector<re2::StringPiece> parts(static_cast<size_t>(groups));
     if (!re->re.Match(re2::StringPiece(text, length), 0, length, re2::RE2::ANCHOR_BOTH, parts.data(), groups)) return 0;
-    for (int i = 0; i < groups; i++) {
-        if (parts[i].data() == nullptr) {
-            offsets[2 * i] = -1;
-            offsets[2 * i + 1] = -1;
-        } else {
-            offsets[2 * i] = parts[i].data() - text;
-            offsets[2 * i + 1] = parts[i].data() - text + static_cast<int64_t>(parts[i].size());
-        }
-    }
+    write_offsets(parts, text, offsets, groups);
     return 1;
 }

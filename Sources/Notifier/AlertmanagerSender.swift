@@ -150,8 +150,8 @@ public final class AlertmanagerSender: AlertSender {
         for (index, alert) in alerts.enumerated() {
             if index > 0 { out += "," }
             out += "{\"annotations\":" + object(alert.annotations)
-            out += ",\"endsAt\":" + quoted(RFC3339.format(milliseconds: alert.endsAt))
-            out += ",\"startsAt\":" + quoted(RFC3339.format(milliseconds: alert.startsAt))
+            out += ",\"endsAt\":" + quoted(CivilTime.rfc3339(milliseconds: alert.endsAt))
+            out += ",\"startsAt\":" + quoted(CivilTime.rfc3339(milliseconds: alert.startsAt))
             out += ",\"generatorURL\":" + quoted(alert.generatorURL)
             out += ",\"labels\":" + object(alert.labels) + "}"
         }
@@ -162,32 +162,7 @@ public final class AlertmanagerSender: AlertSender {
         "{" + labels.map { quoted($0.name) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
     }
 
-    /// A JSON string as Go's encoder writes it (`<`, `>`, `&` escaped as `\u003c`…).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    private static func quoted(_ text: String) -> String { GoJSON.quoted(text) }
 }
 
 /// An Alertmanager that did not take a batch.

@@ -1,6 +1,7 @@
 import EtcdmonModel
 import PromQL
 import Synchronization
+import Templates
 
 /// An alerting rule (Prometheus's `AlertingRule`): each label set its expression returns is an
 /// alert, pending until it has held for `for`, then firing; one that stops holding stays firing
@@ -161,7 +162,7 @@ public final class AlertingRule: Rule {
                 output.append(AlertNotification(
                     labels: alert.labels, annotations: alert.annotations, startsAt: alert.firedAt,
                     endsAt: alert.resolvedAt != 0 ? alert.resolvedAt : alert.validUntil,
-                    generatorURL: externalURL + "/graph?g0.expr=" + escapeQuery(expressionText) + "&g0.tab=1"))
+                    generatorURL: externalURL + "/graph?g0.expr=" + Escaping.queryComponent(expressionText) + "&g0.tab=1"))
             }
             return output
         }
@@ -174,10 +175,15 @@ public final class AlertingRule: Rule {
     /// `ALERTS_FOR_STATE` sample of each within `[time - outageTolerance, time]` (Prometheus's
     /// `RestoreForState`): a pending alert keeps the time it had already pended (shifted by the
     /// outage), and one that would fire within `gracePeriod` waits that long. Beyond Prometheus,
-    /// an alert that was firing when the server stopped fires again at once, whatever its `for`.
+    /// an alert that was firing when the server stopped fires again at once, whatever its `for`,
+    /// and one kept firing by `keep_firing_for` goes on firing (`restoreKeptFiring`).
     func restore(at time: Int64, context: RuleContext, outageTolerance: Int64, gracePeriod: Int64) {
         defer { state.withLock { $0.restored = true } }
-        guard holdDuration > 0 else { return }
+        if holdDuration > 0 { restoreForState(at: time, context: context, outageTolerance: outageTolerance, gracePeriod: gracePeriod) }
+        if keepFiringFor > 0 { restoreKeptFiring(at: time, context: context, outageTolerance: outageTolerance) }
+    }
+
+    private func restoreForState(at time: Int64, context: RuleContext, outageTolerance: Int64, gracePeriod: Int64) {
         let keys = state.withLock { Array($0.active.keys) }
         for key in keys {
             var matchers = [LabelMatcher.equal(Labels.metricName, "ALERTS_FOR_STATE")]
@@ -212,23 +218,35 @@ public final class AlertingRule: Rule {
             }
         }
     }
-}
 
-/// `url.QueryEscape`, for alert links.
-func escapeQuery(_ text: String) -> String {
-    var output = ""
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-            output.unicodeScalars.append(Unicode.Scalar(byte))
-        case UInt8(ascii: " "): output += "+"
-        default: output += "%" + String(byte, radix: 16, uppercase: true).leftPaddedToTwo
+    /// Alerts that were firing when the server stopped (their `ALERTS{alertstate="firing"}` has no
+    /// stale marker) but that the expression no longer returns: `keep_firing_for` kept them up, and
+    /// it goes on, counted from the stop, so a restart does not resolve them early. Their `$value`
+    /// is unknown (NaN in annotations) until the expression returns them again.
+    private func restoreKeptFiring(at time: Int64, context: RuleContext, outageTolerance: Int64) {
+        let querier = context.query.source.querier()
+        let matchers = [LabelMatcher.equal(Labels.metricName, "ALERTS"), LabelMatcher.equal("alertname", name),
+                        LabelMatcher.equal("alertstate", AlertState.firing.rawValue)]
+        guard let series = try? querier.select(matchers, minTime: time - outageTolerance, maxTime: time) else { return }
+        let externalLabels = context.externalLabels.dictionary
+        for stored in series {
+            guard let downAt = stored.timestamps.last, let last = stored.values.last,
+                  last.bitPattern != StaleMarker.value.bitPattern, downAt + keepFiringFor > time else { continue }
+            let labels = Labels(stored.labels.elements.filter { $0.name != Labels.metricName && $0.name != "alertstate" })
+            guard state.withLock({ $0.active[labels] == nil }) else { continue }
+            var forState = [LabelMatcher.equal(Labels.metricName, "ALERTS_FOR_STATE")]
+            for label in labels { forState.append(LabelMatcher.equal(label.name, label.value)) }
+            let activeAt = ((try? querier.select(forState, minTime: time - outageTolerance, maxTime: time))?.first?.values.last)
+                .map { Int64($0) * 1000 } ?? downAt
+            let data = AlertTemplateData(labels: labels.dictionary, externalLabels: externalLabels, externalURL: context.externalURL, value: .nan)
+            let annotations = Labels(annotationTemplates.compactMap { annotationName, template in
+                let value = template.expand(data, context: context, time: time)
+                return value.isEmpty ? nil : Label(annotationName, value)
+            })
+            var alert = Alert(labels: labels, annotations: annotations, state: .firing, value: .nan, activeAt: activeAt)
+            alert.firedAt = activeAt + holdDuration
+            alert.keepFiringSince = downAt
+            state.withLock { $0.active[labels] = alert }
         }
     }
-    return output
-}
-
-extension String {
-    fileprivate var leftPaddedToTwo: String { count >= 2 ? self : "0" + self }
 }

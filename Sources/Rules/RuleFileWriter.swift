@@ -28,23 +28,6 @@ public enum RuleFileWriter {
         return out
     }
 
-    /// A YAML double-quoted scalar (JSON's escapes are YAML's).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += "\\x" + String(scalar.value, radix: 16).leftPadded } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    fileprivate var leftPadded: String { count >= 2 ? self : "0" + self }
+    /// A YAML double-quoted scalar (Go's JSON escapes are YAML's).
+    static func quoted(_ text: String) -> String { GoJSON.quoted(text) }
 }

@@ -59,7 +59,12 @@ public final class RuleGroup: Sendable {
         let started = clock.now
         let dimensions = [("rule_group", "\(file);\(name)")]
         var samplesTotal = 0
+        // Consecutive rules reading the same series at this instant load them once.
+        let sharing = SelectSharing(base: context.query.source)
+        var context = context
+        context.query = RuleQuery(engine: context.query.engine, source: sharing)
         for (index, rule) in rules.enumerated() {
+            defer { sharing.nextRule() }
             let ruleStarted = clock.now
             Counter(label: "etcdmon_rule_evaluations_total", dimensions: dimensions).increment()
             var status = RuleStatus()

@@ -13,7 +13,7 @@ extension Storage: QuerierSource {}
 /// is, a scalar as one sample without labels, anything else an error.
 public struct RuleQuery: Sendable {
     public var engine: Engine
-    public let source: any QuerierSource
+    public var source: any QuerierSource
 
     public init(engine: Engine = Engine(), source: any QuerierSource) {
         self.engine = engine

@@ -142,9 +142,6 @@ struct ScrapeStatusAPI: Sendable {
 
     /// Go's RFC 3339 with nanoseconds, as Prometheus prints `lastScrape`; the zero time before a first scrape.
     static func rfc3339(_ milliseconds: Int64) -> String {
-        guard milliseconds > 0 else { return "0001-01-01T00:00:00Z" }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        milliseconds > 0 ? CivilTime.rfc3339(milliseconds: milliseconds) : "0001-01-01T00:00:00Z"
     }
 }

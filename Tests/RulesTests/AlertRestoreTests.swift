@@ -85,4 +85,32 @@ struct AlertRestoreTests {
         let old = try restarted(hold: 30 * minute, activeAt: restart - 200 * minute, downAt: restart - 90 * minute)
         #expect(old.afterRestore.activeAt == restart && old.afterRestore.state == .pending)
     }
+
+    @Test("an alert kept firing by keep_firing_for goes on firing after a restart, until keep_firing_for after the stop")
+    func keptFiring() throws {
+        let head = Head()
+        var appender = head.appender()
+        let alertLabels = [Label("alertname", "Lost"), Label("instance", "a"), Label("severity", "page")]
+        // Firing until the stop two minutes before the restart; its expression (`y`) returned it last 5 minutes before.
+        for step in Int64(0)...20 {
+            let time = restart - 22 * minute + step * minute
+            try appender.append(Labels([Label("__name__", "ALERTS"), Label("alertstate", "firing")] + alertLabels), timestamp: time, value: 1)
+            try appender.append(Labels([Label("__name__", "ALERTS_FOR_STATE")] + alertLabels), timestamp: time, value: Double((restart - 30 * minute) / 1000))
+        }
+        try appender.commit()
+        let rule = AlertingRule(name: "Lost", expression: try Parser.parse("y == 1"), expressionText: "y == 1", holdDuration: 0,
+                                keepFiringFor: 10 * minute, labels: Labels([Label("severity", "page")]),
+                                annotations: Labels([Label("summary", "{{ $labels.instance }} lost")]))
+        let context = RuleContext(query: RuleQuery(source: HeadSource(head: head)))
+        _ = try rule.evaluate(at: restart, context: context, limit: 0)
+        rule.restore(at: restart, context: context, outageTolerance: 60 * minute, gracePeriod: 10 * minute)
+        let restored = try #require(rule.alerts.first)
+        #expect(restored.state == .firing && restored.labels == Labels(alertLabels) && restored.activeAt == restart - 30 * minute)
+        #expect(restored.annotations == Labels([Label("summary", "a lost")]))
+        _ = try rule.evaluate(at: restart + 5 * minute, context: context, limit: 0)
+        #expect(rule.alerts.first?.state == .firing)
+        // keep_firing_for counted from the stop (restart - 2m): over at restart + 8m.
+        _ = try rule.evaluate(at: restart + 9 * minute, context: context, limit: 0)
+        #expect(rule.alerts.first?.state == .inactive)
+    }
 }
