@@ -20,6 +20,9 @@ public struct Engine: Sendable {
     /// Asked where the deadline is checked: `true` stops evaluation with a `canceled` error (an API
     /// request whose client has disconnected). Called from the evaluating thread; must be cheap.
     public var isCancelled: (@Sendable () -> Bool)?
+    /// Subexpression results shared with other instant queries at the same time (a rule group's
+    /// evaluation), or nil.
+    public var sharedResults: SharedResults?
 
     public init() {}
 
@@ -96,7 +99,7 @@ struct SeriesAccumulator {
 let staleMarkerBits = StaleMarker.bitPattern
 
 /// A value during evaluation.
-enum Value {
+enum Value: Sendable {
     case scalar(Double)
     case string(String)
     case vector([VectorSample])
@@ -105,7 +108,7 @@ enum Value {
 
 /// A range of one series' samples during evaluation: slices of the loaded arrays, so a range
 /// selector hands its window to a function without copying it at every step.
-struct SeriesWindow {
+struct SeriesWindow: Sendable {
     var labels: Labels
     var timestamps: ArraySlice<Int64>
     var values: ArraySlice<Double>
@@ -325,6 +328,22 @@ final class Evaluation {
 
     func evaluate(_ expression: Expression, at time: Int64) throws(EvaluationError) -> Value {
         try Self.checkStack()
+        if let shared = engine.sharedResults, step == 0 {
+            switch expression {
+            case .aggregate, .call, .binary:
+                let key = "\(time)\u{0}\(expression)"
+                if let known = shared.value(key) { return known }
+                let value = try evaluateUnshared(expression, at: time)
+                shared.store(value, key)
+                return value
+            default:
+                break
+            }
+        }
+        return try evaluateUnshared(expression, at: time)
+    }
+
+    private func evaluateUnshared(_ expression: Expression, at time: Int64) throws(EvaluationError) -> Value {
         switch expression {
         case .number(let value): return .scalar(value)
         case .string(let text): return .string(text)

@@ -60,9 +60,12 @@ public final class RuleGroup: Sendable {
         let dimensions = [("rule_group", "\(file);\(name)")]
         var samplesTotal = 0
         // Consecutive rules reading the same series at this instant load them once.
+        // …and identical subexpressions (the mixin's warning/critical pairs) are computed once.
         let sharing = SelectSharing(base: context.query.source)
+        var engine = context.query.engine
+        engine.sharedResults = SharedResults()
         var context = context
-        context.query = RuleQuery(engine: context.query.engine, source: sharing)
+        context.query = RuleQuery(engine: engine, source: sharing)
         for (index, rule) in rules.enumerated() {
             defer { sharing.nextRule() }
             let ruleStarted = clock.now
