@@ -52,6 +52,13 @@ struct RulesDifferentialTests {
             try await Task.sleep(for: .milliseconds(500))
         }
         #expect(settled(theirs), "Prometheus: \(theirs.keys.sorted())")
+        // A subquery without a step takes global.evaluation_interval (1s here, not the 1m default) in both.
+        let time = "1700000000"
+        let subquery = "count_over_time(vector(1)[1m:])"
+        let theirPoints = try await prometheus.query(subquery, time: time).first?.value
+        let ourPoints = try await etcdmon.get("/api/v1/query", ["query": subquery, "time": time]) as? [String: Any]
+        let ourValue = ((ourPoints?["result"] as? [[String: Any]])?.first?["value"] as? [Any])?.last as? String
+        #expect((Int(theirPoints ?? "") ?? 0) > 50 && ourValue == theirPoints, "\(subquery): etcdmon \(ourValue ?? "-"), Prometheus \(theirPoints ?? "-")")
         #expect(Set(ours.keys) == Set(theirs.keys), "etcdmon \(ours.keys.sorted()) vs Prometheus \(theirs.keys.sorted())")
         for (key, reference) in theirs {
             guard let alert = ours[key] else { continue }
