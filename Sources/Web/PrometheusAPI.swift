@@ -93,7 +93,7 @@ public struct PrometheusAPI: Sendable {
         var engine = Engine()
         engine.lookbackDelta = limits.lookbackDelta
         engine.maxSamples = limits.maxSamples
-        engine.defaultSubqueryStep = limits.defaultSubqueryStep
+        engine.defaultSubqueryStep = limits.defaultSubqueryStep.value
         return engine
     }
 

@@ -8,8 +8,9 @@ public struct QueryLimits: Sendable {
     public var maxConcurrency = 20
     /// `--query.lookback-delta`.
     public var lookbackDelta: Int64 = 5 * 60_000
-    /// The step of a subquery that gives none (`[20m:]`): `global.evaluation_interval`, as in Prometheus.
-    public var defaultSubqueryStep: Int64 = 60_000
+    /// The step of a subquery that gives none (`[20m:]`): `global.evaluation_interval`, as in
+    /// Prometheus; shared with `serve`'s reload, which changes it with the configuration.
+    public var defaultSubqueryStep = SubqueryStep(60_000)
     /// Points per series a range query may return.
     public var maxPointsPerSeries: Int64 = 11_000
     /// How long a query may run on the thread that received it before it is moved to the query

@@ -179,7 +179,7 @@ struct ServeCommand: AsyncParsableCommand {
             printError("etcdmon serve: error loading rules: \(error)")
             throw ExitCode(2)
         }
-        limits.defaultSubqueryStep = configuration.global.evaluationInterval
+        limits.defaultSubqueryStep.value = configuration.global.evaluationInterval
         var security: WebSecurity?
         if let webConfigFile {
             do { security = try WebSecurity(file: webConfigFile, logger: logger) } catch {
@@ -239,6 +239,7 @@ struct ServeCommand: AsyncParsableCommand {
                 try sender.apply(fresh.alerting, externalLabels: fresh.global.externalLabels)
                 try await manager.apply(fresh)
                 ruleManager.update(context: Self.ruleContext(fresh, limits: limits, storage: storage, externalURL: external))
+                limits.defaultSubqueryStep.value = fresh.global.evaluationInterval
                 ruleManager.update(groups: groups)
                 logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
             }

@@ -71,4 +71,25 @@ struct RulesDifferentialTests {
             }
         }
     }
+
+    @Test("a reload with a new evaluation_interval changes the default subquery step")
+    func reloadChangesSubqueryStep() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-subquery-step-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let configuration = directory + "/etcdmon.yml"
+        try "global: {evaluation_interval: 1s}\netcd: {alerts: {enabled: false}}\n".write(toFile: configuration, atomically: true, encoding: .utf8)
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", configuration])
+        defer { kill(server.pid, SIGTERM) }
+        try await server.waitUntilReady()
+        func points() async throws -> Double? {
+            let data = try await server.get("/api/v1/query", ["query": "count_over_time(vector(1)[1m:])", "time": "1700000000"]) as? [String: Any]
+            return (((data?["result"] as? [[String: Any]])?.first?["value"] as? [Any])?.last as? String).flatMap(Double.init)
+        }
+        #expect(try await points() ?? 0 > 50)
+        try "global: {evaluation_interval: 30s}\netcd: {alerts: {enabled: false}}\n".write(toFile: configuration, atomically: true, encoding: .utf8)
+        kill(server.pid, SIGHUP)
+        let changed = try await server.eventually(within: .seconds(10)) { (try await points() ?? 99) <= 3 }
+        #expect(changed, "the subquery step did not follow the reloaded evaluation_interval")
+    }
 }
