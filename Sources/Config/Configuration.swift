@@ -25,10 +25,7 @@ public struct Configuration: Sendable {
 
     /// Reads and checks a file.
     public static func load(file: String) throws(ConfigError) -> Configuration {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try YAMLDocument.read(file)
         let directory = (file as NSString).deletingLastPathComponent
         return try Configuration(yaml: text, file: file, directory: directory)
     }

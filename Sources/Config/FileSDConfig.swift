@@ -48,10 +48,7 @@ public struct FileSDConfig: Sendable, Equatable {
 
     /// Reads one file's target groups (JSON is YAML, so one reader serves both).
     public static func read(_ path: String) throws(ConfigError) -> [TargetGroup] {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConfigError(file: path, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try YAMLDocument.read(path)
         guard let root = try YAMLDocument.compose(text, file: path, what: "JSON/YAML") else { return [] }
         guard case .sequence(let items) = root else {
             throw YAMLMapping.error(file: path, node: root, path: "", "expected a list of target groups")

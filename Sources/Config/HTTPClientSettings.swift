@@ -39,10 +39,7 @@ public struct HTTPClientSettings: Sendable, Equatable {
     /// Reads a file holding only HTTP client settings: promtool's `--http.config.file` (Prometheus's
     /// `HTTPClientConfig` YAML). Unknown keys are refused, as promtool refuses them.
     public static func load(file: String) throws(ConfigError) -> HTTPClientSettings {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try YAMLDocument.read(file)
         let yaml = try YAMLMapping(try YAMLDocument.compose(text, file: file), file: file, path: "")
         let settings = try HTTPClientSettings(yaml, directory: (file as NSString).deletingLastPathComponent)
         try yaml.finish()

@@ -12,10 +12,7 @@ public struct RuleFile: Sendable {
 
     /// Reads and checks a file.
     public static func load(file: String) throws(ConfigError) -> RuleFile {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try YAMLDocument.read(file)
         return try RuleFile(yaml: text, file: file)
     }
 

@@ -14,10 +14,7 @@ public struct RuleTestFile: Sendable {
     public var tests: [RuleTestGroup]
 
     public static func load(file: String) throws(ConfigError) -> RuleTestFile {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try YAMLDocument.read(file)
         return try RuleTestFile(yaml: text, file: file, directory: (file as NSString).deletingLastPathComponent)
     }
 
@@ -48,8 +45,9 @@ public struct RuleTestGroup: Sendable {
         name = try yaml.string("name") ?? ""
         interval = try yaml.duration("interval") ?? 0
         inputSeries = try yaml.mappings("input_series").map { (entry) throws(ConfigError) in
-            defer { _ = try? entry.finish() }
-            return (try entry.string("series") ?? "", try entry.string("values") ?? "")
+            let series = (try entry.string("series") ?? "", try entry.string("values") ?? "")
+            try entry.finish()
+            return series
         }
         alertTests = try yaml.mappings("alert_rule_test").map { (entry) throws(ConfigError) in try AlertRuleTest(entry) }
         expressionTests = try yaml.mappings("promql_expr_test").map { (entry) throws(ConfigError) in try ExpressionTest(entry) }

@@ -33,10 +33,7 @@ public struct WebConfig: Sendable, Equatable {
 
     /// Reads and checks `file`; relative certificate paths resolve against its directory.
     public static func load(file: String) throws(ConfigError) -> WebConfig {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try YAMLDocument.read(file)
         return try WebConfig(yaml: text, file: file, directory: (file as NSString).deletingLastPathComponent)
     }
 

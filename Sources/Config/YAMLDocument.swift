@@ -1,5 +1,6 @@
 // Yams's own copy of libyaml: its event parser measures a document before Yams composes it.
 import CYaml
+import Foundation
 import Yams
 
 /// Reads YAML text into a node tree, bounded: libyaml refuses nesting deeper than its limit, and a
@@ -11,6 +12,13 @@ enum YAMLDocument {
     static let maximumNodes = 1_000_000
     /// The longest line of a parse error's echoed context.
     static let maximumContext = 200
+
+    /// The text of a configuration file, or why it cannot be read.
+    static func read(_ file: String) throws(ConfigError) -> String {
+        do { return try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw ConfigError(file: file, reason: "cannot read: \(error.localizedDescription)")
+        }
+    }
 
     /// The document's root (`nil` for an empty one); `what` names the format in errors.
     static func compose(_ text: String, file: String, what: String = "YAML") throws(ConfigError) -> Node? {

@@ -64,9 +64,6 @@ public final class AlertmanagerSender: AlertSender {
         for set in old { try? set.client.syncShutdown() }
     }
 
-    /// How many Alertmanagers alerts go to now.
-    public var alertmanagerURLs: [String] { state.withLock { $0.sets.flatMap { $0.config.urls() } } }
-
     public func send(_ alerts: [AlertNotification]) {
         let dropped = state.withLock { state -> Int in
             for var alert in alerts {
@@ -139,9 +136,7 @@ public final class AlertmanagerSender: AlertSender {
             Counter(label: "etcdmon_notifications_errors_total", dimensions: dimensions).increment(by: count)
             logger.error("error sending alerts", metadata: ["alertmanager": "\(url)", "count": "\(count)", "error": "\(error)"])
         }
-        let elapsed = clock.now - started
-        Gauge(label: "etcdmon_notifications_latency_seconds", dimensions: dimensions)
-            .record(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        Gauge(label: "etcdmon_notifications_latency_seconds", dimensions: dimensions).record((clock.now - started).totalSeconds)
     }
 
     /// Alertmanager's v2 `postableAlerts`, as Prometheus writes them.

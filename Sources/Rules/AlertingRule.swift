@@ -2,6 +2,7 @@ import EtcdmonModel
 import PromQL
 import Synchronization
 import Templates
+import TSDB
 
 /// An alerting rule (Prometheus's `AlertingRule`): each label set its expression returns is an
 /// alert, pending until it has held for `for`, then firing; one that stops holding stays firing
@@ -78,10 +79,7 @@ public final class AlertingRule: Rule {
             elements.removeAll { $0.name == "alertname" }
             elements.append(Label("alertname", name))
             let alertLabels = Labels(elements)
-            let alertAnnotations = Labels(annotationTemplates.compactMap { annotationName, template in
-                let value = template.expand(data, context: context, time: time)
-                return value.isEmpty ? nil : Label(annotationName, value)
-            })
+            let alertAnnotations = annotations(data, context: context, time: time)
             guard current[alertLabels] == nil else {
                 throw RuleError("vector contains metrics with the same labelset after applying alert labels")
             }
@@ -162,7 +160,7 @@ public final class AlertingRule: Rule {
                 output.append(AlertNotification(
                     labels: alert.labels, annotations: alert.annotations, startsAt: alert.firedAt,
                     endsAt: alert.resolvedAt != 0 ? alert.resolvedAt : alert.validUntil,
-                    generatorURL: externalURL + "/graph?g0.expr=" + Escaping.queryComponent(expressionText) + "&g0.tab=1"))
+                    generatorURL: externalURL + PrometheusFunctions.tableLink(expressionText)))
             }
             return output
         }
@@ -185,12 +183,9 @@ public final class AlertingRule: Rule {
 
     private func restoreForState(at time: Int64, context: RuleContext, outageTolerance: Int64, gracePeriod: Int64) {
         let keys = state.withLock { Array($0.active.keys) }
+        let querier = context.query.source.querier()
         for key in keys {
-            var matchers = [LabelMatcher.equal(Labels.metricName, "ALERTS_FOR_STATE")]
-            for label in key where label.name != Labels.metricName { matchers.append(LabelMatcher.equal(label.name, label.value)) }
-            let series = (try? context.query.source.querier().select(matchers, minTime: time - outageTolerance, maxTime: time)) ?? []
-            guard let last = series.first, let downAt = last.timestamps.last, let value = last.values.last,
-                  value.bitPattern != StaleMarker.value.bitPattern else { continue }
+            guard let (downAt, value) = Self.lastForState(key, querier: querier, from: time - outageTolerance, to: time) else { continue }
             var activeAt = Int64(value) * 1000
             let spentPending = downAt / 1000 * 1000 - activeAt
             let remaining = holdDuration - spentPending
@@ -231,22 +226,35 @@ public final class AlertingRule: Rule {
         let externalLabels = context.externalLabels.dictionary
         for stored in series {
             guard let downAt = stored.timestamps.last, let last = stored.values.last,
-                  last.bitPattern != StaleMarker.value.bitPattern, downAt + keepFiringFor > time else { continue }
+                  !StaleMarker.isMarker(last), downAt + keepFiringFor > time else { continue }
             let labels = Labels(stored.labels.elements.filter { $0.name != Labels.metricName && $0.name != "alertstate" })
             guard state.withLock({ $0.active[labels] == nil }) else { continue }
-            var forState = [LabelMatcher.equal(Labels.metricName, "ALERTS_FOR_STATE")]
-            for label in labels { forState.append(LabelMatcher.equal(label.name, label.value)) }
-            let activeAt = ((try? querier.select(forState, minTime: time - outageTolerance, maxTime: time))?.first?.values.last)
-                .map { Int64($0) * 1000 } ?? downAt
+            let activeAt = Self.lastForState(labels, querier: querier, from: time - outageTolerance, to: time)
+                .map { Int64($0.value) * 1000 } ?? downAt
             let data = AlertTemplateData(labels: labels.dictionary, externalLabels: externalLabels, externalURL: context.externalURL, value: .nan)
-            let annotations = Labels(annotationTemplates.compactMap { annotationName, template in
-                let value = template.expand(data, context: context, time: time)
-                return value.isEmpty ? nil : Label(annotationName, value)
-            })
-            var alert = Alert(labels: labels, annotations: annotations, state: .firing, value: .nan, activeAt: activeAt)
+            var alert = Alert(labels: labels, annotations: annotations(data, context: context, time: time), state: .firing, value: .nan,
+                              activeAt: activeAt)
             alert.firedAt = activeAt + holdDuration
             alert.keepFiringSince = downAt
             state.withLock { $0.active[labels] = alert }
         }
+    }
+
+    /// The rule's annotations expanded for one alert, empty ones left out.
+    private func annotations(_ data: AlertTemplateData, context: RuleContext, time: Int64) -> Labels {
+        Labels(annotationTemplates.compactMap { annotationName, template in
+            let value = template.expand(data, context: context, time: time)
+            return value.isEmpty ? nil : Label(annotationName, value)
+        })
+    }
+
+    /// The newest `ALERTS_FOR_STATE` sample (its time, and the alert's `activeAt` in seconds) of the
+    /// alert with `labels` within `[from, to]`; nil when there is none or it is a stale marker.
+    private static func lastForState(_ labels: Labels, querier: any Querier, from: Int64, to: Int64) -> (time: Int64, value: Double)? {
+        var matchers = [LabelMatcher.equal(Labels.metricName, "ALERTS_FOR_STATE")]
+        for label in labels where label.name != Labels.metricName { matchers.append(LabelMatcher.equal(label.name, label.value)) }
+        guard let series = (try? querier.select(matchers, minTime: from, maxTime: to))?.first,
+              let time = series.timestamps.last, let value = series.values.last, !StaleMarker.isMarker(value) else { return nil }
+        return (time, value)
     }
 }

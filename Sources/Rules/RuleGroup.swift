@@ -74,12 +74,12 @@ public final class RuleGroup: Sendable {
             status.lastEvaluation = Timestamp.now()
             let samples: [VectorSample]
             do throws(RuleError) {
-                samples = try rule.evaluate(at: time - options.queryOffset(group: self), context: context, limit: limit)
+                samples = try rule.evaluate(at: time - queryOffset, context: context, limit: limit)
                 status.health = .ok
             } catch {
                 status.health = .err
                 status.lastError = error.message
-                status.evaluationSeconds = (clock.now - ruleStarted).seconds
+                status.evaluationSeconds = (clock.now - ruleStarted).totalSeconds
                 rule.record(status)
                 Counter(label: "etcdmon_rule_evaluation_failures_total", dimensions: dimensions).increment()
                 options.logFailure(self, rule, error.message)
@@ -111,10 +111,10 @@ public final class RuleGroup: Sendable {
                 Counter(label: "etcdmon_rule_evaluation_failures_total", dimensions: dimensions).increment()
             }
             state.withLock { $0.previous[index] = written }
-            status.evaluationSeconds = (clock.now - ruleStarted).seconds
+            status.evaluationSeconds = (clock.now - ruleStarted).totalSeconds
             rule.record(status)
         }
-        let seconds = (clock.now - started).seconds
+        let seconds = (clock.now - started).totalSeconds
         state.withLock { state in
             state.lastEvaluation = time
             state.lastDuration = seconds
@@ -153,8 +153,4 @@ public final class RuleGroup: Sendable {
         for labels in series { try? appender.append(labels, timestamp: time, value: StaleMarker.value) }
         _ = try? appender.commit()
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -39,30 +39,22 @@ public final class RuleManager: Sendable {
     /// Runs `groups` from now on: unchanged groups go on as they were, the others start, and
     /// removed groups stop, their series marked stale.
     public func update(groups: [RuleGroup]) {
-        let (stopped, started) = running.withLock { running -> ([Running], [RuleGroup]) in
+        let stopped = running.withLock { running -> [Running] in
             var kept: [Running] = []
-            var started: [RuleGroup] = []
             var previous = running
             for group in groups {
                 if let index = previous.firstIndex(where: { $0.group.fingerprint == group.fingerprint && !group.fingerprint.isEmpty }) {
                     kept.append(previous.remove(at: index))
                 } else {
-                    kept.append(Running(group: group, task: Task {}))
-                    started.append(group)
+                    kept.append(Running(group: group, task: Task.detached { [self] in await loop(group) }))
                 }
             }
             running = kept
-            return (previous, started)
+            return previous
         }
         for old in stopped {
             old.task.cancel()
             old.group.markStale(at: Timestamp.now(), sink: sink)
-        }
-        for group in started {
-            let task = Task.detached { [self] in await loop(group) }
-            running.withLock { running in
-                if let index = running.firstIndex(where: { $0.group === group }) { running[index].task = task } else { task.cancel() }
-            }
         }
     }
 

@@ -10,7 +10,4 @@ public struct RuleOptions: Sendable {
     public var logFailure: @Sendable (RuleGroup, any Rule, String) -> Void = { _, _, _ in }
 
     public init() {}
-
-    /// The offset a group's rules query at (its `query_offset`).
-    func queryOffset(group: RuleGroup) -> Int64 { group.queryOffset }
 }

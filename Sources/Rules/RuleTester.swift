@@ -146,8 +146,8 @@ public enum RuleTester {
                 }
             }
             if bad { continue }
-            let sortedExpected = expected.sorted { compare($0.0, $1.0) <= 0 }
-            let sortedGot = got.map { ($0.labels, $0.value) }.sorted { compare($0.0, $1.0) <= 0 }
+            let sortedExpected = expected.sorted { $0.0 < $1.0 }
+            let sortedGot = got.map { ($0.labels, $0.value) }.sorted { $0.0 < $1.0 }
             // Go's DeepEqual: values compared with ==, so NaN never equals NaN.
             let equal = sortedExpected.count == sortedGot.count
                 && zip(sortedExpected, sortedGot).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -158,14 +158,14 @@ public enum RuleTester {
         return errors
     }
 
-    /// An alert's labels and annotations, ordered as promtool orders them.
+    /// An alert's labels and annotations, ordered as promtool orders them (`Labels`' order is
+    /// Prometheus's `labels.Compare`).
     struct AlertPair: Comparable {
         var labels: Labels
         var annotations: Labels
 
         static func < (lhs: AlertPair, rhs: AlertPair) -> Bool {
-            let byLabels = compare(lhs.labels, rhs.labels)
-            return byLabels != 0 ? byLabels < 0 : compare(lhs.annotations, rhs.annotations) < 0
+            lhs.labels != rhs.labels ? lhs.labels < rhs.labels : lhs.annotations < rhs.annotations
         }
 
         static func describe(_ pairs: [AlertPair]) -> String {
@@ -176,15 +176,6 @@ public enum RuleTester {
             }
             return text + "\n]"
         }
-    }
-
-    /// Prometheus's `labels.Compare`.
-    static func compare(_ a: Labels, _ b: Labels) -> Int {
-        for (left, right) in zip(a, b) {
-            if left.name != right.name { return left.name.utf8.lexicographicallyPrecedes(right.name.utf8) ? -1 : 1 }
-            if left.value != right.value { return left.value.utf8.lexicographicallyPrecedes(right.value.utf8) ? -1 : 1 }
-        }
-        return a.count - b.count
     }
 
     /// Prometheus's `labels.Labels.String()`: `{a="1", b="2"}`, the name among them.

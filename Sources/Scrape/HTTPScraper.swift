@@ -73,8 +73,7 @@ public final class HTTPScraper: Sendable {
         headers.add(name: "Accept", value: ExpositionFormat.acceptHeader)
         headers.add(name: "Accept-Encoding", value: "gzip")
         headers.add(name: "User-Agent", value: "etcdmon")
-        headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: String(Double(timeout.components.seconds)
-            + Double(timeout.components.attoseconds) / 1e18))
+        headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: String(timeout.totalSeconds))
         do {
             if let authorization = try settings.authorizationHeader() { headers.add(name: "Authorization", value: authorization) }
         } catch {

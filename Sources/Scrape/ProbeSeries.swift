@@ -33,8 +33,7 @@ public enum ProbeSeries {
                 let probeLabels = member + [Label("probe", probe.rawValue)]
                 add("etcdmon_probe_success", probeLabels, succeeded ? 1 : 0)
                 if let duration = report.requestDurations[probe.rawValue] {
-                    add("etcdmon_probe_duration_seconds", probeLabels,
-                        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                    add("etcdmon_probe_duration_seconds", probeLabels, duration.totalSeconds)
                 }
             }
             if let id = report.memberID {

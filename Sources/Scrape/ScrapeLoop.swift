@@ -133,8 +133,7 @@ public final class ScrapeLoop: Sendable {
             appender.rollback()
             outcome = .failure(error)
         }
-        let duration = clock.now - started
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = (clock.now - started).totalSeconds
         let counts = (try? outcome.get()) ?? ScrapeCounts()
         let vanished = cache.endScrape(succeeded: counts.succeeded)
         state.withLock { state in

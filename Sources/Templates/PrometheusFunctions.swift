@@ -92,8 +92,8 @@ public enum PrometheusFunctions {
             "title": stringFunction("title", title),
             "toUpper": stringFunction("toUpper") { $0.uppercased() },
             "toLower": stringFunction("toLower") { $0.lowercased() },
-            "graphLink": stringFunction("graphLink") { "/graph?g0.expr=\(Escaping.queryComponent($0))&g0.tab=0" },
-            "tableLink": stringFunction("tableLink") { "/graph?g0.expr=\(Escaping.queryComponent($0))&g0.tab=1" },
+            "graphLink": stringFunction("graphLink", graphLink),
+            "tableLink": stringFunction("tableLink", tableLink),
             "sortByLabel": { arguments throws(TemplateError) in
                 try TemplateArguments.expect(arguments, 2, "sortByLabel")
                 let name = try TemplateArguments.string(arguments, 0, "sortByLabel")
@@ -137,6 +137,12 @@ public enum PrometheusFunctions {
             },
         ]
     }
+
+    /// Prometheus's `strutil.GraphLinkForExpression`: the query UI's graph tab for `expression`.
+    public static func graphLink(_ expression: String) -> String { "/graph?g0.expr=\(Escaping.queryComponent(expression))&g0.tab=0" }
+
+    /// Prometheus's `strutil.TableLinkForExpression`: the table tab (alerts' `generatorURL`).
+    public static func tableLink(_ expression: String) -> String { "/graph?g0.expr=\(Escaping.queryComponent(expression))&g0.tab=1" }
 
     private static func sample(_ value: TemplateValue, _ function: String) throws(TemplateError) -> Sample {
         guard case .object(let object) = value, let sample = object as? Sample else {

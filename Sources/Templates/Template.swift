@@ -9,7 +9,7 @@ public struct Template: Sendable {
     /// The template's name, as errors cite it.
     public let name: String
     let root: [TemplateNode]
-    /// Templates named by `{{define}}` and `{{block}}`, this one's and any added with `adding`.
+    /// Templates named by `{{define}}` and `{{block}}`.
     let definitions: [String: [TemplateNode]]
 
     /// Largest input accepted.
@@ -27,35 +27,12 @@ public struct Template: Sendable {
         self.name = name
     }
 
-    private init(name: String, root: [TemplateNode], definitions: [String: [TemplateNode]]) {
-        (self.name, self.root, self.definitions) = (name, root, definitions)
-    }
-
-    /// This template with `other`'s definitions added (a later definition of a name wins), so
-    /// `{{template "x"}}` finds templates defined in other files, as Alertmanager's do.
-    public func adding(_ other: Template) -> Template {
-        Template(name: name, root: root, definitions: definitions.merging(other.definitions) { _, new in new })
-    }
-
-    /// The names `{{define}}`d here.
-    public var definedNames: [String] { definitions.keys.sorted() }
-
     /// Runs the template with `data` as dot and `variables` set (they must have been declared at
     /// parse time to be used).
     public func execute(_ data: TemplateValue, variables: [String: TemplateValue] = [:],
                         functions: TemplateFunctions = .builtIn, limits: TemplateLimits = .init()) throws(TemplateError) -> String {
         var executor = TemplateExecutor(template: self, functions: functions, limits: limits)
         return try executor.run(root, data: data, variables: variables)
-    }
-
-    /// Runs the template named `definition` (from `{{define}}`) with `data` as dot.
-    public func execute(definition: String, _ data: TemplateValue, functions: TemplateFunctions = .builtIn,
-                        limits: TemplateLimits = .init()) throws(TemplateError) -> String {
-        guard let nodes = definitions[definition] else {
-            throw TemplateError(kind: .execution, template: name, line: 0, message: "template: no template \(GoQuoting.quote(definition)) associated with template \(GoQuoting.quote(name))")
-        }
-        var executor = TemplateExecutor(template: self, functions: functions, limits: limits)
-        return try executor.run(nodes, data: data, variables: [:])
     }
 }
 

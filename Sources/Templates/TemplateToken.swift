@@ -4,7 +4,6 @@ struct TemplateToken: Equatable {
         case text
         case leftDelimiter
         case rightDelimiter
-        case comment
         case identifier
         case keyword
         case field

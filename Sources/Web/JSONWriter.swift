@@ -34,6 +34,11 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// A number in Go's shortest `'f'` form, unquoted (durations and intervals in seconds).
+    mutating func number(_ value: Double) {
+        bytes.append(contentsOf: GoFloat.format(value).utf8)
+    }
+
     /// A sample value as Prometheus writes it: a string in Go's shortest `'f'` form.
     mutating func sampleValue(_ value: Double) {
         // Go's float text never needs escaping.

@@ -51,8 +51,6 @@ package final class QueryPlacement: Sendable {
     static let releaseMemoryAfter: Duration = .milliseconds(100)
     /// …unless memory was given back less than this long ago (`malloc_trim` walks the whole heap).
     static let releaseMemoryAtMostEvery: Duration = .seconds(5)
-    /// When memory was last given back after one of this placement's queries.
-    private let release = MemoryRelease()
 
     init(slice: Duration, head: Head, pool: NIOThreadPool = QueryPlacement.queryPool) {
         self.slice = slice
@@ -100,11 +98,10 @@ package final class QueryPlacement: Sendable {
     ) async throws(Failure) -> Value {
         let outcome: Result<Value, Failure>
         do {
-            outcome = try await pool.runIfActive { [self] () -> Result<Value, Failure> in
-                _ = etcdmon_lower_thread_priority_once(Self.queryNiceness)
-                let started = ContinuousClock.now
-                defer { releaseMemoryIfLong(started: started) }
-                do throws(Failure) { return .success(try work()) } catch { return .failure(error) }
+            outcome = try await pool.runIfActive { () -> Result<Value, Failure> in
+                Self.asQueryThread { () -> Result<Value, Failure> in
+                    do throws(Failure) { return .success(try work()) } catch { return .failure(error) }
+                }
             }
         } catch {
             throw unavailable(error)
@@ -114,22 +111,20 @@ package final class QueryPlacement: Sendable {
 
     /// Runs `work` on the query pool at its lower priority (rule evaluations, which are queries too).
     package static func onQueryPool(_ work: @escaping @Sendable () -> Void) async {
-        _ = try? await queryPool.runIfActive {
-            _ = etcdmon_lower_thread_priority_once(queryNiceness)
-            let started = ContinuousClock.now
-            work()
-            if ContinuousClock.now - started >= releaseMemoryAfter { sharedRelease.releaseIfDue() }
-        }
+        _ = try? await queryPool.runIfActive { asQueryThread(work) }
     }
 
-    /// Spaces heap trims after long work on the pool that is not a query of this placement (rule evaluations).
-    private static let sharedRelease = MemoryRelease()
-
-    /// Gives the heap's free pages back after work that began at `started` if it ran long (and so
-    /// probably allocated much).
-    private func releaseMemoryIfLong(started: ContinuousClock.Instant) {
-        if ContinuousClock.now - started >= Self.releaseMemoryAfter { release.releaseIfDue() }
+    /// `work` as the query pool runs it: at the pool's lower priority, and followed by a heap trim
+    /// when it ran long (and so probably allocated much).
+    private static func asQueryThread<Result>(_ work: () -> Result) -> Result {
+        _ = etcdmon_lower_thread_priority_once(queryNiceness)
+        let started = ContinuousClock.now
+        defer { if ContinuousClock.now - started >= releaseMemoryAfter { memoryRelease.releaseIfDue() } }
+        return work()
     }
+
+    /// Spaces the trims of every query and rule evaluation: `malloc_trim` is process-wide.
+    private static let memoryRelease = MemoryRelease()
 
     /// `malloc_trim` at most once per `releaseMemoryAtMostEvery` (it walks the whole heap).
     final class MemoryRelease: Sendable {

@@ -43,13 +43,13 @@ struct RulesAPI: Sendable {
                 }
                 let (time, seconds) = group.lastEvaluation
                 writer.raw("],\"interval\":")
-                writer.bytes += Array(GoFloat.format(Double(group.interval) / 1000).utf8)
+                writer.number(Double(group.interval) / 1000)
                 writer.raw(",\"limit\":")
                 writer.integer(group.limit)
                 writer.raw(",\"evaluationTime\":")
-                writer.bytes += Array(GoFloat.format(seconds).utf8)
+                writer.number(seconds)
                 writer.raw(",\"lastEvaluation\":")
-                writer.string(Self.rfc3339(time))
+                writer.string(ScrapeStatusAPI.rfc3339(time))
                 writer.raw("}")
             }
             writer.raw("]}")
@@ -75,9 +75,9 @@ struct RulesAPI: Sendable {
         writer.raw(",\"query\":")
         writer.string(rule.expressionText)
         writer.raw(",\"duration\":")
-        writer.bytes += Array(GoFloat.format(Double(rule.holdDuration) / 1000).utf8)
+        writer.number(Double(rule.holdDuration) / 1000)
         writer.raw(",\"keepFiringFor\":")
-        writer.bytes += Array(GoFloat.format(Double(rule.keepFiringFor) / 1000).utf8)
+        writer.number(Double(rule.keepFiringFor) / 1000)
         writer.raw(",\"labels\":")
         writer.labels(rule.labels)
         writer.raw(",\"annotations\":")
@@ -111,9 +111,9 @@ struct RulesAPI: Sendable {
             writer.string(status.lastError)
         }
         writer.raw(",\"evaluationTime\":")
-        writer.bytes += Array(GoFloat.format(status.evaluationSeconds).utf8)
+        writer.number(status.evaluationSeconds)
         writer.raw(",\"lastEvaluation\":")
-        writer.string(rfc3339(status.lastEvaluation))
+        writer.string(ScrapeStatusAPI.rfc3339(status.lastEvaluation))
     }
 
     /// An alert as Prometheus's API writes it (its value in Go's `%e` shortest form).
@@ -125,11 +125,9 @@ struct RulesAPI: Sendable {
         writer.raw(",\"state\":")
         writer.string(alert.state.rawValue)
         writer.raw(",\"activeAt\":")
-        writer.string(rfc3339(alert.activeAt))
+        writer.string(ScrapeStatusAPI.rfc3339(alert.activeAt))
         writer.raw(",\"value\":")
         writer.string(GoFormat.shortest(alert.value, verb: "e"))
         writer.raw("}")
     }
-
-    static func rfc3339(_ milliseconds: Int64) -> String { ScrapeStatusAPI.rfc3339(milliseconds) }
 }

@@ -46,7 +46,7 @@ struct ScrapeStatusAPI: Sendable {
                     writer.raw(",\"lastScrape\":")
                     writer.string(Self.rfc3339(status.health.lastScrape))
                     writer.raw(",\"lastScrapeDuration\":")
-                    writer.bytes.append(contentsOf: GoFloat.format(status.health.lastScrapeDuration).utf8)
+                    writer.number(status.health.lastScrapeDuration)
                     writer.raw(",\"health\":")
                     writer.string(status.health.state.rawValue)
                     writer.raw(",\"scrapeInterval\":")
