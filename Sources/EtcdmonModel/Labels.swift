@@ -26,13 +26,23 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
                 unique.append(label)
             }
         }
-        elements = unique
+        self.init(sortedUnique: unique)
+    }
+
+    private init(sortedUnique elements: [Label]) {
+        self.elements = elements
         var hasher = Hasher()
-        for label in unique {
+        for label in elements {
             hasher.combine(label.name)
             hasher.combine(label.value)
         }
         cachedHash = hasher.finalize()
+    }
+
+    /// The labels `isIncluded` keeps. A subset of a label set is sorted and unique already, so
+    /// only its hash is computed: queries derive a set per series (a name dropped, a grouping).
+    public func subset(where isIncluded: (Label) -> Bool) -> Labels {
+        Labels(sortedUnique: elements.filter(isIncluded))
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -186,7 +186,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 struct FuzzStore: Querier {
     let series: [StoredSeries]
 
-    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
+    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] {
         series.compactMap { stored in
             guard matchers.allSatisfy({ $0.matches(stored.labels[$0.name] ?? "") }) else { return nil }
             let kept = stored.timestamps.indices.filter { stored.timestamps[$0] >= minTime && stored.timestamps[$0] <= maxTime }

@@ -129,6 +129,10 @@ final class Evaluation {
     /// Label sets derived from others (name dropped, grouping keys, match signatures), computed
     /// once per query rather than once per step: building `Labels` hashes every string.
     private var derived: [DerivedLabels: Labels] = [:]
+    /// Whether derived label sets are memoized: only where one can be asked for again (a range
+    /// query's steps, a subquery's inner steps).
+    private var memoizes = true
+    private var hasSubquery = false
     /// Derivations by name (`by:job,instance`), numbered so a lookup per sample hashes an integer,
     /// not the name.
     private var derivations: [String: Int] = ["-name": 0, "-le": 1]
@@ -189,6 +193,8 @@ final class Evaluation {
 
     /// `labels` transformed by derivation number `operation`, memoized for the query.
     func derive(_ operation: Int, _ labels: Labels, _ transform: (Labels) -> Labels) -> Labels {
+        // An instant query without subqueries meets each label set once: remembering it only costs.
+        guard memoizes else { return transform(labels) }
         let lookup = DerivedLabels(operation: operation, labels: labels)
         if let known = derived[lookup] { return known }
         let result = transform(labels)
@@ -208,9 +214,11 @@ final class Evaluation {
         self.step = step
         var windows: [String: (matchers: [LabelMatcher], minTime: Int64, maxTime: Int64)] = [:]
         try collectWindows(expression, from: start, to: end, into: &windows)
+        memoizes = step > 0 || hasSubquery
         for (key, window) in windows {
             do {
-                let series = try querier.select(window.matchers, minTime: window.minTime, maxTime: window.maxTime)
+                // As Prometheus's engine: the order series are read in does not matter to evaluation.
+                let series = try querier.select(window.matchers, minTime: window.minTime, maxTime: window.maxTime, sorted: false)
                 try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
                 data[key] = series
                 try checkDeadline()
@@ -243,6 +251,7 @@ final class Evaluation {
         case .vectorSelector(let selector): add(selector, back: engine.lookbackDelta)
         case .matrixSelector(let selector, let range): add(selector, back: range)
         case .subquery(let inner, let range, let step, let offset, let at):
+            hasSubquery = true
             let (low, high) = pinned(at, from, to)
             try collectWindows(inner.expression, from: low - offset - range - (step ?? engine.defaultSubqueryStep), to: high - offset, into: &windows)
         case .parenthesized(let inner), .unaryMinus(let inner): try collectWindows(inner, from: from, to: to, into: &windows)
@@ -489,6 +498,6 @@ extension Labels {
     /// The labels without `__name__`.
     var droppingMetricName: Labels {
         guard self[Labels.metricName] != nil else { return self }
-        return Labels(elements.filter { $0.name != Labels.metricName })
+        return subset { $0.name != Labels.metricName }
     }
 }

@@ -7,12 +7,8 @@ extension Evaluation {
     ) throws(EvaluationError) -> [VectorSample] {
         let groupingKey = derivation((without ? "without:" : "by:") + grouping.joined(separator: ","))
         func groupLabels(_ labels: Labels) -> Labels {
-            derive(groupingKey, labels) { labels in
-                if without {
-                    return Labels(labels.elements.filter { $0.name != Labels.metricName && !grouping.contains($0.name) })
-                }
-                return Labels(labels.elements.filter { grouping.contains($0.name) })
-            }
+            if !without && grouping.isEmpty { return .empty }
+            return derive(groupingKey, labels) { Self.groupLabels($0, grouping: grouping, without: without) }
         }
         var scalarParameter = 0.0
         var stringParameter = ""
@@ -68,6 +64,13 @@ extension Evaluation {
             }
         }
         return output
+    }
+
+    /// The labels of the group `labels` falls in: those in `grouping`, or (`without`) all but those
+    /// and the metric name.
+    static func groupLabels(_ labels: Labels, grouping: [String], without: Bool) -> Labels {
+        if without { return labels.subset { $0.name != Labels.metricName && !grouping.contains($0.name) } }
+        return labels.subset { grouping.contains($0.name) }
     }
 
     private func countValues(_ samples: [VectorSample], label: String, groupLabels: (Labels) -> Labels) throws(EvaluationError) -> [VectorSample] {

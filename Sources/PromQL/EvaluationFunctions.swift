@@ -359,7 +359,7 @@ extension Evaluation {
             guard let text = sample.labels["le"], let bound = Self.bucketBound(text) else { continue }
             // Grouped with the metric name, which the result then drops: two histograms that differ
             // only in name collide, as in Prometheus.
-            let key = derive(Self.bucketDropping, sample.labels) { Labels($0.elements.filter { $0.name != "le" }) }
+            let key = derive(Self.bucketDropping, sample.labels) { $0.subset { $0.name != "le" } }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((bound, sample.value))
         }

@@ -74,8 +74,8 @@ extension Evaluation {
     /// The labels two series are matched by (memoized for the query).
     func signature(_ labels: Labels, _ matching: VectorMatching, derivation number: Int) -> Labels {
         derive(number, labels) { labels in
-            if matching.on { return Labels(labels.elements.filter { matching.labels.contains($0.name) }) }
-            return Labels(labels.elements.filter { $0.name != Labels.metricName && !matching.labels.contains($0.name) })
+            if matching.on { return labels.subset { matching.labels.contains($0.name) } }
+            return labels.subset { $0.name != Labels.metricName && !matching.labels.contains($0.name) }
         }
     }
 

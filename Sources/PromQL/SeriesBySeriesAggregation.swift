@@ -36,10 +36,7 @@ extension Evaluation {
         var firstSeries: [[Int32]] = []
         for (ordinal, points) in series.enumerated() {
             try checkDeadline()
-            let key = derive(groupingKey, points.labels) { labels in
-                if without { return Labels(labels.elements.filter { $0.name != Labels.metricName && !grouping.contains($0.name) }) }
-                return Labels(labels.elements.filter { grouping.contains($0.name) })
-            }
+            let key = derive(groupingKey, points.labels) { Self.groupLabels($0, grouping: grouping, without: without) }
             let group: Int
             if let known = groupOf[key] {
                 group = known

@@ -227,7 +227,7 @@ public final class AlertingRule: Rule {
         for stored in series {
             guard let downAt = stored.timestamps.last, let last = stored.values.last,
                   !StaleMarker.isMarker(last), downAt + keepFiringFor > time else { continue }
-            let labels = Labels(stored.labels.elements.filter { $0.name != Labels.metricName && $0.name != "alertstate" })
+            let labels = stored.labels.subset { $0.name != Labels.metricName && $0.name != "alertstate" }
             guard state.withLock({ $0.active[labels] == nil }) else { continue }
             let activeAt = Self.lastForState(labels, querier: querier, from: time - outageTolerance, to: time)
                 .map { Int64($0.value) * 1000 } ?? downAt

@@ -30,8 +30,11 @@ final class SelectSharing: QuerierSource {
         }
     }
 
-    fileprivate func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, base: any Querier) throws(TSDBError) -> [StoredSeries] {
-        let key = matchers.map { "\($0.name)\u{0}\($0.kind.rawValue)\u{0}\($0.value)" }.joined(separator: "\u{1}") + "\u{2}\(minTime)\u{2}\(maxTime)"
+    fileprivate func select(
+        _ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool, base: any Querier
+    ) throws(TSDBError) -> [StoredSeries] {
+        let key = matchers.map { "\($0.name)\u{0}\($0.kind.rawValue)\u{0}\($0.value)" }.joined(separator: "\u{1}")
+            + "\u{2}\(minTime)\u{2}\(maxTime)\u{2}\(sorted)"
         if let known = state.withLock({ state -> [StoredSeries]? in
             guard let known = state.entries[key] else { return nil }
             state.used.insert(key)
@@ -39,7 +42,7 @@ final class SelectSharing: QuerierSource {
         }) {
             return known
         }
-        let series = try base.select(matchers, minTime: minTime, maxTime: maxTime)
+        let series = try base.select(matchers, minTime: minTime, maxTime: maxTime, sorted: sorted)
         state.withLock { state in
             state.entries[key] = series
             state.used.insert(key)
@@ -53,8 +56,8 @@ private struct SharingQuerier: Querier {
     let sharing: SelectSharing
     let base: any Querier
 
-    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
-        try sharing.select(matchers, minTime: minTime, maxTime: maxTime, base: base)
+    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] {
+        try sharing.select(matchers, minTime: minTime, maxTime: maxTime, sorted: sorted, base: base)
     }
 
     func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String] { try base.labelNames(matchers) }

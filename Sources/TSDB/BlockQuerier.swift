@@ -40,7 +40,8 @@ public struct BlockQuerier: Querier {
         return ids
     }
 
-    public func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
+    /// A block's postings are in label order: the answer is sorted either way.
+    public func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] {
         guard minTime <= block.meta.maxTime - 1, maxTime >= block.meta.minTime else { return [] }
         var output: [StoredSeries] = []
         for id in try postings(for: matchers) {

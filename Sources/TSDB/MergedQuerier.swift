@@ -9,19 +9,21 @@ public struct MergedQuerier: Querier {
     /// Creates a querier over `queriers`, given oldest first.
     public init(_ queriers: [any Querier]) { self.queriers = queriers }
 
-    public func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
+    public func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] {
         var merged: [StoredSeries] = []
         for querier in queriers {
-            var next = try querier.select(matchers, minTime: minTime, maxTime: maxTime)
-            if !next.isSorted() { next.sort { $0.labels < $1.labels } }
-            merged = merged.isEmpty ? next : Self.merge(merged, next)
+            merged = Self.merge(merged, try querier.select(matchers, minTime: minTime, maxTime: maxTime, sorted: sorted))
         }
-        return merged
+        return sorted ? merged.sortedByLabels() : merged
     }
 
-    /// Merges two label-sorted lists; a series in both gets `newer`'s samples after `older`'s last.
+    /// Merges two lists; a series in both gets `newer`'s samples after `older`'s last. Where both
+    /// have series the result is in label order; otherwise it is the non-empty one as it came.
     static func merge(_ older: [StoredSeries], _ newer: [StoredSeries]) -> [StoredSeries] {
         guard !newer.isEmpty else { return older }
+        guard !older.isEmpty else { return newer }
+        let older = older.sortedByLabels()
+        let newer = newer.sortedByLabels()
         var output: [StoredSeries] = []
         output.reserveCapacity(max(older.count, newer.count))
         var (i, j) = (0, 0)
@@ -62,5 +64,16 @@ extension [StoredSeries] {
     /// Whether the series are in label order (a block's postings already are).
     func isSorted() -> Bool {
         indices.dropFirst().allSatisfy { self[$0 - 1].labels < self[$0].labels }
+    }
+
+    /// The series in label order. Sorts positions, then moves each series once: sorting the series
+    /// themselves retains and releases three buffers at every move, which was most of the time of
+    /// a select of 200,000 head series.
+    func sortedByLabels() -> [StoredSeries] {
+        if isSorted() { return self }
+        let order = withUnsafeBufferPointer { series in
+            [Int](series.indices).sorted { series[$0].labels < series[$1].labels }
+        }
+        return order.map { self[$0] }
     }
 }

@@ -12,9 +12,9 @@ struct StorageQuerier: Querier {
         MergedQuerier(storage.blocks.map { BlockQuerier(block: $0) })
     }
 
-    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
-        let fromHead = try storage.head.querier().select(matchers, minTime: minTime, maxTime: maxTime)
-        return MergedQuerier.merge(try blocks().select(matchers, minTime: minTime, maxTime: maxTime), fromHead)
+    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] {
+        let fromHead = try storage.head.querier().select(matchers, minTime: minTime, maxTime: maxTime, sorted: sorted)
+        return MergedQuerier.merge(try blocks().select(matchers, minTime: minTime, maxTime: maxTime, sorted: sorted), fromHead)
     }
 
     func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String] {

@@ -14,8 +14,10 @@ import TSDB
 /// goes to the pool at once. Most queries finish within the slice and never pay for a hop.
 ///
 /// The slice is checked between selectors and steps, not inside one selector's load, which takes
-/// every series it matches at once; so while the head is larger than `largestHeadInPlace` every
-/// query goes to the pool, and so do the series and label lookups (`read`).
+/// every series it matches at once; so while the head is larger than `largestHeadInPlace` a query
+/// goes to the pool until it has been seen to be cheap there (a select of a few series: the hop
+/// to the pool and back would be most of its time), and the series and label lookups (`read`)
+/// always do.
 ///
 /// The pool is the queries' own (`queryPool`): its threads run at a lower priority than the scrape
 /// loops' and the server's event loops, so on a busy machine a scrape preempts a long query rather
@@ -30,12 +32,16 @@ package final class QueryPlacement: Sendable {
     private let head: Head
     /// Shapes (the query text, plus the range's width and step) that exhausted their slice.
     private let expensive = Mutex<Set<String>>([])
+    /// Shapes that ran on the pool within a tenth of the slice while the head was large.
+    private let cheap = Mutex<Set<String>>([])
     /// Shapes remembered before the set starts over: bounds memory against clients that never
     /// repeat a query (forgetting only costs one more slice for each).
     static let capacity = 4_096
     /// Head series beyond which no query runs in place: taking the head's snapshot costs about
     /// 20–40 ns per series, so this bounds it to one or two milliseconds.
     static let largestHeadInPlace = 50_000
+    /// The part of the slice a query may take on the pool and still be remembered as cheap.
+    static let cheapShare = 10
 
     /// Threads for queries and storage reads, one per core, started on first use and kept for the
     /// process's life.
@@ -66,21 +72,31 @@ package final class QueryPlacement: Sendable {
     func run(
         _ shape: String, engine: Engine, _ evaluate: @escaping @Sendable (Engine) throws(EvaluationError) -> QueryValue
     ) async throws(EvaluationError) -> QueryValue {
-        if headIsSmall, !expensive.withLock({ $0.contains(shape) }) {
+        let headIsSmall = headIsSmall
+        if headIsSmall ? !expensive.withLock({ $0.contains(shape) }) : cheap.withLock({ $0.contains(shape) }) {
             var sliced = engine
             sliced.slice = .now + slice
             do {
                 return try evaluate(sliced)
             } catch where error.kind == .sliceExhausted {
                 Counter(label: "etcdmon_query_slices_exhausted_total").increment()
-                expensive.withLock { known in
-                    if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
-                    known.insert(shape)
-                }
+                _ = cheap.withLock { $0.remove(shape) }
+                Self.remember(shape, in: expensive)
             }
         }
-        return try await onPool { () throws(EvaluationError) in try evaluate(engine) } unavailable: { error in
+        let started = ContinuousClock.now
+        let value = try await onPool { () throws(EvaluationError) in try evaluate(engine) } unavailable: { error in
             EvaluationError(.execution, "query not evaluated: the query thread pool is shut down (\(error))")
+        }
+        if !headIsSmall, ContinuousClock.now - started < slice / Self.cheapShare { Self.remember(shape, in: cheap) }
+        return value
+    }
+
+    /// Adds `shape` to `shapes`, starting the set over once it holds `capacity`.
+    private static func remember(_ shape: String, in shapes: borrowing Mutex<Set<String>>) {
+        shapes.withLock { known in
+            if known.count >= capacity { known.removeAll(keepingCapacity: true) }
+            known.insert(shape)
         }
     }
 

@@ -14,7 +14,7 @@ final class MemoryQuerier: Querier, @unchecked Sendable {
         series[labels, default: []].append((time, value))
     }
 
-    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] {
+    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] {
         series.compactMap { labels, points in
             guard matchers.allSatisfy({ $0.matches(labels[$0.name] ?? "") }) else { return nil }
             let sorted = points.sorted { $0.0 < $1.0 }.filter { $0.0 >= minTime && $0.0 <= maxTime }

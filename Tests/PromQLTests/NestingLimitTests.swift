@@ -106,7 +106,7 @@ struct NestingLimitTests {
 
 /// A store with no series.
 struct EmptyQuerier: Querier {
-    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws(TSDBError) -> [StoredSeries] { [] }
+    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, sorted: Bool) throws(TSDBError) -> [StoredSeries] { [] }
     func labelNames(_ matchers: [LabelMatcher]) throws(TSDBError) -> [String] { [] }
     func labelValues(_ name: String, _ matchers: [LabelMatcher]) throws(TSDBError) -> [String] { [] }
 }
