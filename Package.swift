@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // Shared value types: labels, samples, metric types, matchers; regexes through RE2.
@@ -73,6 +74,17 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
+        // Alertmanager built in: routes, grouping, inhibition, silences, the notification log, receivers.
+        .target(
+            name: "Notify",
+            dependencies: [
+                "Config", "EtcdmonModel", "Rules", "Templates", "EtcdClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
         // Scrape loops, target building, staleness, file and etcd member discovery, probes as series.
         .target(
             name: "Scrape",
@@ -104,7 +116,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates",
+                "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates", "Notify",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -136,7 +148,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier",
+                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -189,6 +201,7 @@ let package = Package(
             exclude: ["promqltest-v3.14-skips.tsv"]),
         .testTarget(name: "ScrapeTests", dependencies: ["Config", "Scrape", "EtcdmonModel", "ClusterInsight", "ClusterProbe", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Templates", "Config", "PromQL", "TSDB", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "Config", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

@@ -22,3 +22,14 @@ public struct AlertNotification: Sendable, Equatable {
 public protocol AlertSender: Sendable {
     func send(_ alerts: [AlertNotification])
 }
+
+/// Sends every batch to each of several senders (Alertmanagers over HTTP and the built-in one).
+public struct AlertSenders: AlertSender {
+    public let senders: [any AlertSender]
+
+    public init(_ senders: [any AlertSender]) { self.senders = senders }
+
+    public func send(_ alerts: [AlertNotification]) {
+        for sender in senders { sender.send(alerts) }
+    }
+}

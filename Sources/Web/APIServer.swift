@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import Notify
 import TSDB
 
 /// The HTTP server: Prometheus's API plus the `/-/healthy` and `/-/ready` probes.
@@ -25,6 +26,11 @@ public struct APIServer: Sendable {
     public var routePrefix = "" {
         didSet { routePrefix = routePrefix.split(separator: "/").joined(separator: "/") }
     }
+
+    /// The built-in Alertmanager, served as Alertmanager's API v2 under `/api/v2` (nil: not running).
+    public var alertmanager: BuiltInAlertmanager?
+    /// When the process started (Alertmanager's status `uptime`), nanoseconds since the epoch.
+    public var started: Int64 = 0
 
     /// Whether the admin endpoints act (`--web.enable-admin-api`).
     public var adminEnabled = false
@@ -62,6 +68,7 @@ public struct APIServer: Sendable {
         }
         api.register(on: routes)
         AdminAPI(storage: api.storage, enabled: adminEnabled).register(on: routes.group("api/v1"))
+        if let alertmanager { AlertmanagerAPI(alertmanager: alertmanager, started: started).register(on: routes.group("api/v2")) }
         StatusPage(storage: api.storage, manager: api.scrapeManager, prefix: prefix).register(on: routes)
         let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(

@@ -135,7 +135,9 @@ package final class QueryPlacement: Sendable {
     private static func asQueryThread<Result>(_ work: () -> Result) -> Result {
         _ = etcdmon_lower_thread_priority_once(queryNiceness)
         let started = ContinuousClock.now
-        defer { if ContinuousClock.now - started >= releaseMemoryAfter { memoryRelease.releaseIfDue() } }
+        // The trim runs as a work item of its own, after this one has answered: inline, it held back
+        // the answer of the query that triggered it (up to seconds, walking a large heap).
+        defer { if ContinuousClock.now - started >= releaseMemoryAfter { queryPool.submit { _ in memoryRelease.releaseIfDue() } } }
         return work()
     }
 

@@ -4,6 +4,7 @@ import EtcdmonModel
 import Foundation
 import Logging
 import Notifier
+import Notify
 import PromQL
 import Rules
 import NIOCore
@@ -102,6 +103,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("alertmanager.notification-queue-capacity"), help: "The capacity of the queue of alerts waiting for Alertmanager.")
     var notificationQueueCapacity = 10_000
+
+    @Option(name: .customLong("alertmanager.config.file"), help: """
+        An alertmanager.yml (Alertmanager 0.25's format): etcdmon then notifies its receivers itself, and serves         Alertmanager's API v2 under /api/v2 for amtool. Reloaded with the rest of the configuration.
+        """)
+    var alertmanagerConfigFile: String?
 
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error.")
     var logLevel = "info"
@@ -205,9 +211,21 @@ struct ServeCommand: AsyncParsableCommand {
         ruleOptions.logFailure = { group, rule, error in
             logger.warning("evaluating rule failed", metadata: ["group": "\(group.name)", "rule": "\(rule.name)", "error": "\(error)"])
         }
+        var builtIn: BuiltInAlertmanager?
+        if let alertmanagerConfigFile {
+            do {
+                let alertmanager = try BuiltInAlertmanager(
+                    externalURL: external, dataDirectory: data.path + "/alertmanager", logger: logger)
+                try alertmanager.apply(try NotificationConfig.load(file: alertmanagerConfigFile))
+                builtIn = alertmanager
+            } catch {
+                printError("etcdmon serve: --alertmanager.config.file: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let ruleManager = RuleManager(
             sink: storage, context: Self.ruleContext(configuration, limits: limits, storage: storage, externalURL: external),
-            sender: sender, options: ruleOptions, run: QueryPlacement.onQueryPool)
+            sender: builtIn.map { AlertSenders([sender, $0]) } ?? sender, options: ruleOptions, run: QueryPlacement.onQueryPool)
         let prefix = Self.routePrefix(routePrefix ?? URLComponents(string: external)?.path ?? "")
         var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
@@ -220,7 +238,7 @@ struct ServeCommand: AsyncParsableCommand {
             "web.config.file": webConfigFile ?? "", "web.max-connections": String(maxConnections), "web.read-timeout": readTimeout,
         ]
         flags["config.file"] = configFile ?? ""
-        let reload: @Sendable () async throws -> Void = { [configFile, security, limits] in
+        let reload: @Sendable () async throws -> Void = { [configFile, security, limits, alertmanagerConfigFile, builtIn] in
             // The web config file is re-read on its own as connections come; a reload checks it now
             // and reports a bad one (which stays out of force). The configuration is applied
             // whatever it says, as Prometheus's reload (which never reads it) would.
@@ -233,6 +251,8 @@ struct ServeCommand: AsyncParsableCommand {
                     webConfigError = error
                 }
             }
+            // Every file is read and checked before any is applied: a broken one keeps all running.
+            let alertmanagerConfig = try alertmanagerConfigFile.map { file throws(ConfigError) in try NotificationConfig.load(file: file) }
             if let configFile {
                 let fresh = try Config.Configuration.load(file: configFile)
                 let groups = try Self.ruleGroups(fresh)
@@ -242,6 +262,10 @@ struct ServeCommand: AsyncParsableCommand {
                 limits.defaultSubqueryStep.value = fresh.global.evaluationInterval
                 ruleManager.update(groups: groups)
                 logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
+            }
+            if let alertmanagerConfig, let builtIn {
+                try builtIn.apply(alertmanagerConfig)
+                logger.info("alertmanager configuration reloaded", metadata: ["file": "\(alertmanagerConfig.file)"])
             }
             if let webConfigError { throw webConfigError }
         }
@@ -258,14 +282,17 @@ struct ServeCommand: AsyncParsableCommand {
         let shutdown = ShutdownTrigger()
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
+        server.alertmanager = builtIn
+        server.started = Dispatcher.wallClock()
 
-        let services: [any Service] = [
+        var services: [any Service] = [
             CompactionService(storage: storage, logger: logger),
             ScrapeService(manager: manager, configuration: configuration),
             RuleService(manager: ruleManager, groups: ruleGroups, sender: sender),
             ReloadService(reload: reload, logger: logger),
             server.application(logger: logger),
         ]
+        if let builtIn { services.append(AlertmanagerService(alertmanager: builtIn)) }
         let group = ServiceGroup(configuration: .init(
             services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -1,6 +1,7 @@
 import CPlatform
 import Config
 import Notifier
+import Notify
 import Rules
 import Logging
 import NIOPosix
@@ -105,5 +106,18 @@ final class ShutdownTrigger: Sendable {
     func trigger() {
         guard let group else { return }
         Task { await group.triggerGracefulShutdown() }
+    }
+}
+
+/// The built-in Alertmanager (`--alertmanager.config.file`): receives the rules' alerts until
+/// shutdown, then saves its silences and notification log.
+struct AlertmanagerService: Service {
+    let alertmanager: BuiltInAlertmanager
+
+    func run() async throws {
+        let receiving = Task { await alertmanager.run() }
+        try? await gracefulShutdown()
+        await alertmanager.shutdown()
+        await receiving.value
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import EtcdmonModel
 @testable import Rules
 
 /// Groups are evaluated at Prometheus's instants: an offset from the xxHash64 of the group's name

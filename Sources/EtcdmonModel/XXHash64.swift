@@ -1,7 +1,7 @@
-/// xxHash64 with seed 0 (Go's `cespare/xxhash` `Sum64`), which Prometheus hashes label sets with;
-/// rule groups take their evaluation offset from it, so etcdmon evaluates a group at the same
-/// instants Prometheus would.
-enum XXHash64 {
+/// xxHash64 with seed 0 (Go's `cespare/xxhash` `Sum64`), which Prometheus and Alertmanager hash label
+/// sets with: rule groups take their evaluation offset from it (so etcdmon evaluates a group at the
+/// instants Prometheus would), and the notification log records alerts by it.
+package enum XXHash64 {
     private static let prime1: UInt64 = 11_400_714_785_074_694_791
     private static let prime2: UInt64 = 14_029_467_366_897_019_727
     private static let prime3: UInt64 = 1_609_587_929_392_839_161
@@ -16,7 +16,7 @@ enum XXHash64 {
         (accumulator ^ round(0, value)) &* prime1 &+ prime4
     }
 
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    package static func hash(_ bytes: [UInt8]) -> UInt64 {
         func word64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
         func word32(_ at: Int) -> UInt64 { (0..<4).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
         var index = 0
@@ -59,8 +59,9 @@ enum XXHash64 {
         return hash
     }
 
-    /// Prometheus's `labels.Labels.Hash()`: each name and value followed by `0xff`, in name order.
-    static func labels(_ pairs: [(String, String)]) -> UInt64 {
+    /// Prometheus's `labels.Labels.Hash()` and Alertmanager's alert hash: each name and value followed
+    /// by `0xff`, in name order.
+    package static func labels(_ pairs: [(String, String)]) -> UInt64 {
         var bytes: [UInt8] = []
         for (name, value) in pairs.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
             bytes += name.utf8

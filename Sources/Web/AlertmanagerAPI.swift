@@ -1,0 +1,448 @@
+import Config
+import EtcdmonModel
+import Foundation
+import Hummingbird
+import Notify
+
+/// Alertmanager's API v2 over the built-in Alertmanager: enough of it for `amtool`, for Prometheus
+/// (or another etcdmon) posting alerts, and for Alertmanager's own UI clients. Shapes, orders,
+/// status codes and error bodies are Alertmanager 0.25's.
+struct AlertmanagerAPI: Sendable {
+    let alertmanager: BuiltInAlertmanager
+    /// When the process started (the status's `uptime`).
+    let started: Int64
+    /// The most a request body may hold.
+    static let maximumBody = 4 << 20
+
+    func register(on api: RouterGroup<APIRequestContext>) {
+        api.get("status") { _, _ in status() }
+        api.get("receivers") { _, _ in receivers() }
+        api.get("alerts") { request, _ in alerts(request) }
+        api.post("alerts") { request, _ in await postAlerts(request) }
+        api.get("alerts/groups") { request, _ in await groups(request) }
+        api.get("silences") { request, _ in silences(request) }
+        api.post("silences") { request, _ in await postSilence(request) }
+        api.get("silence/{id}") { request, context in silence(context.parameters.get("id") ?? "") }
+        api.delete("silence/{id}") { request, context in expire(context.parameters.get("id") ?? "") }
+    }
+
+    private var now: Int64 { Dispatcher.wallClock() }
+
+    // MARK: - Status and receivers
+
+    func status() -> Response {
+        var writer = JSONWriter()
+        writer.raw("{\"cluster\":{\"peers\":[],\"status\":\"disabled\"},\"config\":{\"original\":")
+        writer.string(alertmanager.config?.text ?? "")
+        writer.raw("},\"uptime\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: started))
+        writer.raw(",\"versionInfo\":{\"branch\":\"etcdmon\",\"buildDate\":\"\",\"buildUser\":\"etcdmon\",\"goVersion\":\"\",\"revision\":")
+        writer.string(EtcdmonVersion.current)
+        // The API level etcdmon speaks: amtool compares it with its own version.
+        writer.raw(",\"version\":\"0.25.0\"}}")
+        return Self.json(writer)
+    }
+
+    func receivers() -> Response {
+        var writer = JSONWriter()
+        writer.raw("[")
+        for (index, receiver) in (alertmanager.config?.receivers ?? []).enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"name\":")
+            writer.string(receiver.name)
+            writer.raw("}")
+        }
+        writer.raw("]")
+        return Self.json(writer)
+    }
+
+    // MARK: - Alerts
+
+    /// The filters `GET /alerts` and `GET /alerts/groups` share.
+    struct AlertFilter {
+        var active = true
+        var silenced = true
+        var inhibited = true
+        var matchers: [AlertMatcher] = []
+        var receiver: LabelMatcher?
+
+        init(_ request: Request) throws(AlertmanagerAPIError) {
+            let parameters = RequestParameters(form: request.uri.query ?? "")
+            func flag(_ name: String) -> Bool {
+                guard let value = parameters[name] else { return true }
+                // go-openapi's ConvertBool: anything unrecognised is false.
+                return ["true", "1", "yes", "y", "on", "selected", "checked", "ok"].contains(value.lowercased())
+            }
+            (active, silenced, inhibited) = (flag("active"), flag("silenced"), flag("inhibited"))
+            for text in parameters.all("filter") {
+                do { matchers.append(try AlertMatcher.parse(text)) } catch { throw .handler(.badRequest, error.description) }
+            }
+            if let text = parameters["receiver"], !text.isEmpty {
+                do { receiver = try LabelMatcher(.regexMatch, "receiver", text) } catch {
+                    throw .handler(.badRequest, "failed to parse receiver param: \(error.reason)")
+                }
+            }
+        }
+
+        /// The API's matcher semantics: `x=""` also passes an alert without `x`, `x!=""` one with it.
+        func matches(_ labels: Labels) -> Bool {
+            matchers.allSatisfy { matcher in
+                let value = labels[matcher.name]
+                if matcher.value.isEmpty {
+                    if value == nil && (matcher.kind == .equal || matcher.kind == .regexMatch) { return true }
+                    if value != nil && (matcher.kind == .notEqual || matcher.kind == .regexNoMatch) { return true }
+                }
+                return matcher.matches(value ?? "")
+            }
+        }
+
+        /// Whether an alert with `status` passes the state flags.
+        func passes(_ status: AlertMarker.Status) -> Bool {
+            if !active && status.state == "active" { return false }
+            if !silenced && !status.silencedBy.isEmpty { return false }
+            if !inhibited && !status.inhibitedBy.isEmpty { return false }
+            return true
+        }
+    }
+
+    func alerts(_ request: Request) -> Response {
+        Self.handle { () throws(AlertmanagerAPIError) -> Response in
+            let filter = try AlertFilter(request)
+            let now = now
+            var writer = JSONWriter()
+            writer.raw("[")
+            var first = true
+            for alert in alertmanager.alerts.all.sorted(by: { Fingerprint.hex($0.fingerprint) < Fingerprint.hex($1.fingerprint) }) {
+                let receivers = alertmanager.route?.match(alert.labels).map(\.options.receiver) ?? []
+                if let receiver = filter.receiver, !receivers.contains(where: receiver.matches) { continue }
+                if alert.isResolved(at: now) { continue }
+                _ = alertmanager.muting?.isMuted(alert, now: now)
+                let status = alertmanager.marker.status(alert.fingerprint) ?? AlertMarker.Status()
+                guard filter.passes(status), filter.matches(alert.labels) else { continue }
+                if !first { writer.raw(",") }
+                first = false
+                Self.write(alert, receivers: receivers, status: status, into: &writer)
+            }
+            writer.raw("]")
+            return Self.json(writer)
+        }
+    }
+
+    func groups(_ request: Request) async -> Response {
+        let filter: AlertFilter
+        do { filter = try AlertFilter(request) } catch { return error.response }
+        let now = now
+        let snapshot = await alertmanager.dispatcher?.snapshot() ?? []
+        var groups: [(labels: Labels, receiver: String, alerts: [Alert])] = []
+        for group in snapshot {
+            if let receiver = filter.receiver, !receiver.matches(group.receiver) { continue }
+            let kept = Dispatcher.ordered(group.alerts.filter { alert in
+                guard !alert.isResolved(at: now) else { return false }
+                _ = alertmanager.muting?.isMuted(alert, now: now)
+                return filter.passes(alertmanager.marker.status(alert.fingerprint) ?? AlertMarker.Status()) && filter.matches(alert.labels)
+            })
+            if !kept.isEmpty { groups.append((group.labels, group.receiver, kept)) }
+        }
+        groups.sort { a, b in
+            if a.labels != b.labels { return Dispatcher.before(a.labels, b.labels) }
+            return a.receiver < b.receiver
+        }
+        var receiversOf: [UInt64: Set<String>] = [:]
+        for group in groups { for alert in group.alerts { receiversOf[alert.fingerprint, default: []].insert(group.receiver) } }
+        var writer = JSONWriter()
+        writer.raw("[")
+        for (index, group) in groups.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"alerts\":[")
+            for (position, alert) in group.alerts.enumerated() {
+                if position > 0 { writer.raw(",") }
+                Self.write(alert, receivers: (receiversOf[alert.fingerprint] ?? []).sorted(),
+                           status: alertmanager.marker.status(alert.fingerprint) ?? AlertMarker.Status(), into: &writer)
+            }
+            writer.raw("],\"labels\":")
+            writer.labels(group.labels)
+            writer.raw(",\"receiver\":{\"name\":")
+            writer.string(group.receiver)
+            writer.raw("}}")
+        }
+        writer.raw("]")
+        return Self.json(writer)
+    }
+
+    func postAlerts(_ request: Request) async -> Response {
+        let received: [Alert]
+        do { received = try Self.postableAlerts(try await Self.body(request, what: "alerts")) } catch { return error.response }
+        let errors = await alertmanager.receive(received, now: now)
+        guard errors.isEmpty else { return AlertmanagerAPIError.handler(.badRequest, errors.joined(separator: "; ")).response }
+        return Response(status: .ok)
+    }
+
+    /// `PostableAlerts`: labels required, the rest optional.
+    static func postableAlerts(_ json: Any) throws(AlertmanagerAPIError) -> [Alert] {
+        guard let items = json as? [Any] else {
+            throw .framework(400, "parsing alerts body from \"\" failed, because json: cannot unmarshal object into Go value of type models.PostableAlerts")
+        }
+        var alerts: [Alert] = []
+        for (index, item) in items.enumerated() {
+            guard let object = item as? [String: Any] else {
+                throw .framework(400, "parsing alerts body from \"\" failed, because json: cannot unmarshal \(item) into Go value of type models.PostableAlert")
+            }
+            guard let labels = object["labels"] as? [String: Any] else { throw .framework(422, "\(index).labels in body is required") }
+            func time(_ key: String) throws(AlertmanagerAPIError) -> Int64 {
+                guard let text = object[key] as? String else { return RFC3339.zero }
+                guard let value = RFC3339.nanoseconds(text) else {
+                    throw .framework(400, "parsing alerts body from \"\" failed, because parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as \"2006\"")
+                }
+                return value
+            }
+            alerts.append(Alert(labels: try Self.labels(labels, "\(index).labels"),
+                                annotations: try Self.labels(object["annotations"] as? [String: Any] ?? [:], "\(index).annotations"),
+                                startsAt: try time("startsAt"), endsAt: try time("endsAt"),
+                                generatorURL: object["generatorURL"] as? String ?? ""))
+        }
+        return alerts
+    }
+
+    private static func labels(_ object: [String: Any], _ field: String) throws(AlertmanagerAPIError) -> Labels {
+        var labels: [Label] = []
+        for (name, value) in object {
+            guard let text = value as? String else { throw .framework(422, "\(field).\(name) in body must be of type string") }
+            labels.append(Label(name, text))
+        }
+        return Labels(labels)
+    }
+
+    // MARK: - Silences
+
+    func silences(_ request: Request) -> Response {
+        Self.handle { () throws(AlertmanagerAPIError) -> Response in
+            let parameters = RequestParameters(form: request.uri.query ?? "")
+            var filters: [AlertMatcher] = []
+            for text in parameters.all("filter") {
+                do throws(AlertMatcherError) { filters.append(try AlertMatcher.parse(text)) } catch { throw .handler(.badRequest, error.description) }
+            }
+            let now = now
+            let kept = alertmanager.silences.all.filter { silence in filters.allSatisfy { silence.matchers.contains($0) } }
+            let sorted = kept.sorted { a, b in
+                let (x, y) = (a.reportedState(at: now), b.reportedState(at: now))
+                if x != y { return x < y }
+                switch x {
+                case .active: return a.endsAt < b.endsAt
+                case .pending: return a.startsAt < b.startsAt
+                case .expired: return a.endsAt > b.endsAt
+                }
+            }
+            var writer = JSONWriter()
+            writer.raw("[")
+            for (index, silence) in sorted.enumerated() {
+                if index > 0 { writer.raw(",") }
+                Self.write(silence, now: now, into: &writer)
+            }
+            writer.raw("]")
+            return Self.json(writer)
+        }
+    }
+
+    func silence(_ id: String) -> Response {
+        guard UUID(uuidString: id) != nil else { return AlertmanagerAPIError.framework(422, "silenceID in path must be of type uuid: \"\(id)\"").response }
+        guard let silence = alertmanager.silences.silence(id) else { return Response(status: .notFound) }
+        var writer = JSONWriter()
+        Self.write(silence, now: now, into: &writer)
+        return Self.json(writer)
+    }
+
+    func expire(_ id: String) -> Response {
+        guard UUID(uuidString: id) != nil else { return AlertmanagerAPIError.framework(422, "silenceID in path must be of type uuid: \"\(id)\"").response }
+        do { try alertmanager.silences.expire(id, now: now) } catch {
+            return AlertmanagerAPIError.handler(.internalServerError, error.description).response
+        }
+        return Response(status: .ok)
+    }
+
+    func postSilence(_ request: Request) async -> Response {
+        do {
+            let json = try await Self.body(request, what: "silence")
+            guard let object = json as? [String: Any] else {
+                throw AlertmanagerAPIError.framework(400, "parsing silence body from \"\" failed, because json: cannot unmarshal into Go value of type models.PostableSilence")
+            }
+            let silence = try Self.postableSilence(object)
+            let now = now
+            guard silence.startsAt < silence.endsAt else {
+                throw AlertmanagerAPIError.handler(.badRequest, "Failed to create silence: start time must be before end time")
+            }
+            guard silence.endsAt >= now else { throw AlertmanagerAPIError.handler(.badRequest, "Failed to create silence: end time can't be in the past") }
+            let id: String
+            do { id = try alertmanager.silences.set(silence, now: now) } catch {
+                throw AlertmanagerAPIError.handler(error == .notFound ? .notFound : .badRequest, error.description)
+            }
+            var writer = JSONWriter()
+            writer.raw("{\"silenceID\":")
+            writer.string(id)
+            writer.raw("}")
+            return Self.json(writer)
+        } catch let error as AlertmanagerAPIError {
+            return error.response
+        } catch {
+            return AlertmanagerAPIError.handler(.badRequest, "\(error)").response
+        }
+    }
+
+    /// `PostableSilence`: every field but the ID required, `isEqual` true when absent.
+    static func postableSilence(_ object: [String: Any]) throws(AlertmanagerAPIError) -> Silence {
+        func string(_ key: String) throws(AlertmanagerAPIError) -> String {
+            guard let value = object[key] as? String else { throw .framework(422, "\(key) in body is required") }
+            return value
+        }
+        func time(_ key: String) throws(AlertmanagerAPIError) -> Int64 {
+            let text = try string(key)
+            guard let value = RFC3339.nanoseconds(text) else {
+                throw .framework(400, "parsing silence body from \"\" failed, because parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as \"2006\"")
+            }
+            return value
+        }
+        let comment = try string("comment")
+        let createdBy = try string("createdBy")
+        guard let items = object["matchers"] as? [Any] else { throw .framework(422, "matchers in body is required") }
+        guard !items.isEmpty else { throw .framework(612, "matchers in body should have at least 1 items") }
+        var matchers: [AlertMatcher] = []
+        for (index, item) in items.enumerated() {
+            guard let matcher = item as? [String: Any] else { throw .framework(422, "matchers.\(index) in body must be of type object") }
+            guard let name = matcher["name"] as? String else { throw .framework(602, "matchers.\(index).name in body is required") }
+            guard let value = matcher["value"] as? String else { throw .framework(602, "matchers.\(index).value in body is required") }
+            guard let isRegex = matcher["isRegex"] as? Bool else { throw .framework(602, "matchers.\(index).isRegex in body is required") }
+            let isEqual = matcher["isEqual"] as? Bool ?? true
+            let kind: LabelMatcher.Kind = isRegex ? (isEqual ? .regexMatch : .regexNoMatch) : (isEqual ? .equal : .notEqual)
+            do { matchers.append(try AlertMatcher(kind, name, value)) } catch {
+                throw .handler(.badRequest, "silence invalid: invalid label matcher \(index): \(error.description)")
+            }
+        }
+        return Silence(id: object["id"] as? String ?? "", matchers: matchers, startsAt: try time("startsAt"), endsAt: try time("endsAt"),
+                       createdBy: createdBy, comment: comment)
+    }
+
+    // MARK: - Writing
+
+    static func write(_ alert: Alert, receivers: [String], status: AlertMarker.Status, into writer: inout JSONWriter) {
+        writer.raw("{\"annotations\":")
+        writer.labels(alert.annotations)
+        writer.raw(",\"endsAt\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: alert.endsAt))
+        writer.raw(",\"fingerprint\":")
+        writer.string(Fingerprint.hex(alert.fingerprint))
+        writer.raw(",\"receivers\":[")
+        for (index, receiver) in receivers.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"name\":")
+            writer.string(receiver)
+            writer.raw("}")
+        }
+        writer.raw("],\"startsAt\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: alert.startsAt))
+        writer.raw(",\"status\":{\"inhibitedBy\":")
+        strings(status.inhibitedBy, into: &writer)
+        writer.raw(",\"silencedBy\":")
+        strings(status.silencedBy, into: &writer)
+        writer.raw(",\"state\":")
+        writer.string(status.state)
+        writer.raw("},\"updatedAt\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: alert.updatedAt))
+        if !alert.generatorURL.isEmpty {
+            writer.raw(",\"generatorURL\":")
+            writer.string(alert.generatorURL)
+        }
+        writer.raw(",\"labels\":")
+        writer.labels(alert.labels)
+        writer.raw("}")
+    }
+
+    static func write(_ silence: Silence, now: Int64, into writer: inout JSONWriter) {
+        writer.raw("{\"id\":")
+        writer.string(silence.id)
+        writer.raw(",\"status\":{\"state\":")
+        writer.string(silence.reportedState(at: now).rawValue)
+        writer.raw("},\"updatedAt\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: silence.updatedAt))
+        writer.raw(",\"comment\":")
+        writer.string(silence.comment)
+        writer.raw(",\"createdBy\":")
+        writer.string(silence.createdBy)
+        writer.raw(",\"endsAt\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: silence.endsAt))
+        writer.raw(",\"matchers\":[")
+        for (index, matcher) in silence.matchers.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"isEqual\":")
+            writer.raw(matcher.kind == .equal || matcher.kind == .regexMatch ? "true" : "false")
+            writer.raw(",\"isRegex\":")
+            writer.raw(matcher.kind == .regexMatch || matcher.kind == .regexNoMatch ? "true" : "false")
+            writer.raw(",\"name\":")
+            writer.string(matcher.name)
+            writer.raw(",\"value\":")
+            writer.string(matcher.value)
+            writer.raw("}")
+        }
+        writer.raw("],\"startsAt\":")
+        writer.string(RFC3339.millisecondText(nanoseconds: silence.startsAt))
+        writer.raw("}")
+    }
+
+    private static func strings(_ values: [String], into writer: inout JSONWriter) {
+        writer.raw("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.string(value)
+        }
+        writer.raw("]")
+    }
+
+    /// A JSON answer, ending in a newline as Go's encoder writes it.
+    static func json(_ writer: JSONWriter) -> Response {
+        var bytes = writer.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func handle(_ body: () throws(AlertmanagerAPIError) -> Response) -> Response {
+        do { return try body() } catch { return error.response }
+    }
+
+    /// The request's JSON body, refused unless it is JSON and at most `maximumBody` bytes.
+    static func body(_ request: Request, what: String) async throws(AlertmanagerAPIError) -> Any {
+        let type = request.headers[.contentType] ?? ""
+        guard type.hasPrefix("application/json") else {
+            throw .framework(415, "unsupported media type \"\(type)\", only [application/json] are allowed")
+        }
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: maximumBody) } catch {
+            throw .framework(413, "request body larger than \(maximumBody) bytes")
+        }
+        do { return try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) } catch {
+            throw .framework(400, "parsing \(what) body from \"\" failed, because \(error.localizedDescription)")
+        }
+    }
+}
+
+/// An API v2 error: the framework's (`{"code":…,"message":…}`, no newline) or a handler's (a bare
+/// JSON string and a newline), as Alertmanager answers them.
+enum AlertmanagerAPIError: Error {
+    case framework(Int, String)
+    case handler(HTTPResponse.Status, String)
+
+    var response: Response {
+        var writer = JSONWriter()
+        switch self {
+        case .framework(let code, let message):
+            writer.raw("{\"code\":")
+            writer.integer(code)
+            writer.raw(",\"message\":")
+            writer.string(message)
+            writer.raw("}")
+            let status: HTTPResponse.Status = code >= 600 ? .unprocessableContent : .init(code: code)
+            return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+        case .handler(let status, let message):
+            writer.string(message)
+            writer.raw("\n")
+            return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+        }
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built-in Alertmanager next to a real Alertmanager 0.25 with the same alertmanager.yml and
+/// the same alerts: the webhook receives the same payloads, byte for byte; amtool manages
+/// silences and reads alerts the same way from both; `etcdmon alertmanager check` accepts and
+/// refuses what `amtool check-config` does.
+@Suite("The built-in Alertmanager against a real Alertmanager 0.25", .serialized)
+struct BuiltInAlertmanagerTests {
+    /// `webhook_sink.py` on a loopback address: every request's body saved in `directory`.
+    final class WebhookSink {
+        let address: String
+        let directory: String
+        let pid: pid_t
+
+        init(directory: String, address: String = "127.0.16.\(Int.random(in: 2...250))", port: Int = 22_000 + Int.random(in: 0..<1000)) throws {
+            self.address = "\(address):\(port)"
+            self.directory = directory
+            pid = try Command.spawn("/usr/bin/python3", [Fixtures.url("tools/webhook_sink.py").path, "--host", address, "--port", "\(port)",
+                                                          "--dir", directory, "--timeout", "300"],
+                                    standardOutput: directory + ".log", standardError: directory + ".log")
+        }
+
+        /// The requests received so far: path and body, in order.
+        var requests: [(path: String, body: String)] {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            return files.compactMap { file in
+                guard let record = try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))) as? [String: Any],
+                      let body = try? String(contentsOfFile: directory + "/" + file.replacingOccurrences(of: ".json", with: ".body"), encoding: .utf8)
+                else { return nil }
+                return (record["path"] as? String ?? "", body)
+            }
+        }
+
+        /// Waits until at least `count` requests arrived.
+        func waitFor(_ count: Int, within seconds: Double = 20) async throws {
+            let deadline = ContinuousClock.now + .seconds(seconds)
+            while requests.count < count, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        }
+
+        func stop() { kill(pid, SIGTERM) }
+    }
+
+    /// A real Alertmanager with `configuration`.
+    final class RealAlertmanager {
+        let address = "127.0.15.\(Int.random(in: 2...250)):\(21_000 + Int.random(in: 0..<1000))"
+        let pid: pid_t
+
+        init(directory: String, configuration: String) throws {
+            pid = try Command.spawn("/usr/bin/prometheus-alertmanager", [
+                "--config.file", configuration, "--storage.path", directory + "/real-alertmanager", "--web.listen-address", address,
+                "--cluster.listen-address=", "--web.external-url", BuiltInAlertmanagerTests.externalURL,
+            ], standardOutput: directory + "/real-alertmanager.log", standardError: directory + "/real-alertmanager.log")
+        }
+
+        func waitUntilReady() async throws {
+            for _ in 0..<200 {
+                if (try? await Command.run("/usr/bin/curl", ["-sf", "http://\(address)/-/ready"]))?.exitCode == 0 { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            throw CommandError(message: "Alertmanager did not become ready at \(address)")
+        }
+
+        func stop() { kill(pid, SIGTERM) }
+    }
+
+    static let externalURL = "http://127.0.0.1:9093"
+
+    static func configuration(sink: String) -> String {
+        """
+        route:
+          receiver: hook
+          group_by: [alertname, cluster]
+          group_wait: 1s
+          group_interval: 2s
+          repeat_interval: 1h
+          routes:
+            - matchers: ['team="db"']
+              receiver: limited
+        inhibit_rules:
+          - source_matchers: ['severity="critical"']
+            target_matchers: ['severity="warning"']
+            equal: [cluster]
+        receivers:
+          - name: hook
+            webhook_configs: [{url: 'http://\(sink)/hook', send_resolved: true}]
+          - name: limited
+            webhook_configs: [{url: 'http://\(sink)/limited', max_alerts: 1}]
+        """
+    }
+
+    /// Alerts in Alertmanager's API v2 form, started ten minutes before `now` and valid for an hour,
+    /// or ended at `endedAt`.
+    static func alerts(_ labelSets: [[String: String]], now: Date, endedAt: Date? = nil) throws -> Data {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let items = labelSets.map { labels -> [String: Any] in
+            [
+                "labels": labels,
+                "annotations": ["summary": "\(labels["alertname"] ?? "") on \(labels["instance"] ?? "?") <&>"],
+                "startsAt": formatter.string(from: now.addingTimeInterval(-600)),
+                "endsAt": formatter.string(from: endedAt ?? now.addingTimeInterval(3600)),
+                "generatorURL": "http://127.0.0.1:9090/graph?g0.expr=up",
+            ]
+        }
+        return try JSONSerialization.data(withJSONObject: items)
+    }
+
+    static func post(_ body: Data, to address: String, directory: String) async throws {
+        let file = directory + "/alerts-\(UUID().uuidString).json"
+        try body.write(to: URL(fileURLWithPath: file))
+        let result = try await Command.run("/usr/bin/curl", ["-sf", "-XPOST", "-H", "Content-Type: application/json",
+                                                             "--data-binary", "@" + file, "http://\(address)/api/v2/alerts"])
+        #expect(result.exitCode == 0, "POST alerts to \(address): \(result)")
+    }
+
+    static func amtool(_ arguments: [String], _ address: String) async throws -> CommandResult {
+        try await Command.run("/usr/bin/amtool", arguments + ["--alertmanager.url", "http://\(address)"])
+    }
+
+    /// The notifications by path and group key, bodies as received.
+    static func notifications(_ sink: WebhookSink) -> [String: [String]] {
+        var byGroup: [String: [String]] = [:]
+        for request in sink.requests {
+            let json = try? JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any]
+            byGroup[request.path + " " + (json?["groupKey"] as? String ?? "?"), default: []].append(request.body)
+        }
+        return byGroup
+    }
+
+    @Test("the same alerts give the same webhook payloads; silences, inhibition, max_alerts and resolution agree; amtool reads both alike")
+    func sameNotifications() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("builtin-alertmanager")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let realSink = try WebhookSink(directory: directory + "/real-sink")
+        let ourSink = try WebhookSink(directory: directory + "/our-sink")
+        defer { realSink.stop(); ourSink.stop() }
+        try Self.configuration(sink: realSink.address).write(toFile: directory + "/real.yml", atomically: true, encoding: .utf8)
+        try Self.configuration(sink: ourSink.address).write(toFile: directory + "/ours.yml", atomically: true, encoding: .utf8)
+        let real = try RealAlertmanager(directory: directory, configuration: directory + "/real.yml")
+        defer { real.stop() }
+        // No etcd alert pack: only the posted alerts reach the built-in Alertmanager.
+        try "etcd: {alerts: {enabled: false}}\n".write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
+        let ours = try EtcdmonServer(directory: directory + "/data", arguments: [
+            "--alertmanager.config.file", directory + "/ours.yml", "--web.external-url", Self.externalURL,
+            "--config.file", directory + "/etcdmon.yml",
+        ])
+        defer { kill(ours.pid, SIGTERM) }
+        try await real.waitUntilReady()
+        try await ours.waitUntilReady()
+        let servers = [real.address, ours.address]
+
+        // A silence with a fixed end, through amtool, on both.
+        let end = ISO8601DateFormatter().string(from: Date().addingTimeInterval(7200).rounded())
+        var silenceIDs: [String] = []
+        for address in servers {
+            let added = try await Self.amtool(["silence", "add", "alertname=Silenced", "-c", "maintenance", "-a", "tester", "--end", end], address)
+            #expect(added.exitCode == 0, "\(added)")
+            silenceIDs.append(added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let now = Date()
+        let firing: [[String: String]] = [
+            ["alertname": "etcdNoLeader", "cluster": "c1", "instance": "127.0.10.1:2379", "job": "etcd", "severity": "critical"],
+            ["alertname": "etcdNoLeader", "cluster": "c1", "instance": "127.0.10.2:2379", "job": "etcd", "severity": "critical"],
+            ["alertname": "etcdHighFsync", "cluster": "c1", "instance": "127.0.10.1:2379", "job": "etcd", "severity": "warning"],
+            ["alertname": "etcdHighFsync", "cluster": "c2", "instance": "127.0.10.9:2379", "job": "etcd", "severity": "warning"],
+            ["alertname": "DBDown", "cluster": "c1", "instance": "a", "team": "db"],
+            ["alertname": "DBDown", "cluster": "c1", "instance": "b", "team": "db"],
+            ["alertname": "Silenced", "cluster": "c1"],
+        ]
+        let body = try Self.alerts(firing, now: now)
+        for address in servers { try await Self.post(body, to: address, directory: directory) }
+        // etcdNoLeader/c1 and etcdHighFsync/c2 to the hook, DBDown/c1 (one of two) to limited;
+        // etcdHighFsync/c1 is inhibited and Silenced silenced.
+        try await realSink.waitFor(3)
+        try await ourSink.waitFor(3)
+        try await Task.sleep(for: .seconds(3))
+        #expect(realSink.requests.count == 3)
+        #expect(Self.notifications(realSink).keys.sorted() == [
+            #"/hook {}:{alertname="etcdHighFsync", cluster="c2"}"#, #"/hook {}:{alertname="etcdNoLeader", cluster="c1"}"#,
+            #"/limited {}/{team="db"}:{alertname="DBDown", cluster="c1"}"#,
+        ])
+        #expect(Self.notifications(ourSink) == Self.notifications(realSink))
+
+        // amtool sees the same alerts and silences.
+        for arguments in [["alert", "query"], ["alert", "query", "-i", "-s"], ["alert", "query", "-o", "extended", "-a", "-i", "-s"],
+                          ["alert", "query", "severity=warning", "-i"]] {
+            let answers = try await servers.asyncMap { try await Self.amtool(arguments, $0) }
+            #expect(answers[0].exitCode == 0 && !answers[0].standardOutput.isEmpty, "\(answers[0])")
+            #expect(answers[1].standardOutput == answers[0].standardOutput, "amtool \(arguments.joined(separator: " "))")
+            #expect(answers[1].exitCode == answers[0].exitCode)
+        }
+        let silences = try await servers.asyncMap { try await Self.amtool(["silence", "query"], $0) }
+        #expect(silences[1].standardOutput.replacingOccurrences(of: silenceIDs[1], with: "ID")
+                == silences[0].standardOutput.replacingOccurrences(of: silenceIDs[0], with: "ID"))
+        #expect(silences[0].standardOutput.contains("maintenance"))
+
+        // Resolving the critical alerts: a resolved notification, and the inhibited warning notified.
+        let resolved = try Self.alerts(Array(firing.prefix(2)), now: now, endedAt: Date().addingTimeInterval(-1).rounded())
+        for address in servers { try await Self.post(resolved, to: address, directory: directory) }
+        try await realSink.waitFor(5)
+        try await ourSink.waitFor(5)
+        try await Task.sleep(for: .seconds(3))
+        #expect(realSink.requests.count == 5)
+        #expect(Self.notifications(realSink)[#"/hook {}:{alertname="etcdHighFsync", cluster="c1"}"#]?.count == 1, "no longer inhibited")
+        #expect(Self.notifications(realSink)[#"/hook {}:{alertname="etcdNoLeader", cluster="c1"}"#]?.last?.contains(#""status":"resolved""#) == true)
+        #expect(Self.notifications(ourSink) == Self.notifications(realSink))
+
+        // Expiring the silence, through amtool, on both.
+        for (address, id) in zip(servers, silenceIDs) {
+            let expired = try await Self.amtool(["silence", "expire", id], address)
+            #expect(expired.exitCode == 0, "\(expired)")
+        }
+        let after = try await servers.asyncMap { try await Self.amtool(["silence", "query", "--expired", "-q"], $0) }
+        #expect(after.map { $0.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) } == silenceIDs)
+        let unknown = try await servers.asyncMap { try await Self.amtool(["silence", "expire", "6a1f0000-0000-4000-8000-000000000000"], $0) }
+        #expect(unknown[1].exitCode == unknown[0].exitCode && unknown[0].exitCode != 0)
+        #expect(unknown[1].standardError == unknown[0].standardError, "\(unknown)")
+    }
+
+    @Test("etcdmon alertmanager check accepts and refuses what amtool check-config does")
+    func checkParity() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-check")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let files: [String: String] = [
+            "good.yml": Self.configuration(sink: "127.0.0.1:5001") + "\ntime_intervals:\n  - name: weekend\n    time_intervals: [{weekdays: ['saturday:sunday'], times: [{start_time: '00:00', end_time: '24:00'}]}]\n",
+            "fixture.yml": (try? Fixtures.text("fixtures/alertmanager/alertmanager.yml")) ?? "",
+            "undefined-receiver.yml": "route: {receiver: nope}\nreceivers: [{name: hook}]\n",
+            "root-matchers.yml": "route: {receiver: hook, matchers: ['a=b']}\nreceivers: [{name: hook}]\n",
+            "no-route.yml": "receivers: [{name: hook}]\n",
+            "empty.yml": "\n",
+            "duplicate-receiver.yml": "route: {receiver: hook}\nreceivers: [{name: hook}, {name: hook}]\n",
+            "bad-duration.yml": "route: {receiver: hook, group_wait: 5x}\nreceivers: [{name: hook}]\n",
+            "zero-interval.yml": "route: {receiver: hook, group_interval: 0s}\nreceivers: [{name: hook}]\n",
+            "no-smarthost.yml": "route: {receiver: mail}\nreceivers: [{name: mail, email_configs: [{to: a@b.c}]}]\n",
+            "no-url.yml": "route: {receiver: hook}\nreceivers: [{name: hook, webhook_configs: [{send_resolved: true}]}]\n",
+            "undefined-interval.yml": "route: {receiver: hook, routes: [{receiver: hook, mute_time_intervals: [nope]}]}\nreceivers: [{name: hook}]\n",
+            "bad-weekday.yml": "route: {receiver: hook}\nreceivers: [{name: hook}]\ntime_intervals: [{name: w, time_intervals: [{weekdays: [fooday]}]}]\n",
+            "continue-root.yml": "route: {receiver: hook, continue: true}\nreceivers: [{name: hook}]\n",
+            "bad-group-by.yml": "route: {receiver: hook, group_by: ['a-b']}\nreceivers: [{name: hook}]\n",
+            "unquoted-quote.yml": "route: {receiver: hook, routes: [{receiver: hook, matchers: ['a=\"b\"c']}]}\nreceivers: [{name: hook}]\n",
+            "no-slack-url.yml": "route: {receiver: s}\nreceivers: [{name: s, slack_configs: [{channel: '#x'}]}]\n",
+        ]
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let path = directory + "/" + name
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let amtool = try await Command.run("/usr/bin/amtool", ["check-config", path])
+            let etcdmon = try await Command.etcdmon(["alertmanager", "check", path])
+            #expect(etcdmon.exitCode == amtool.exitCode, "\(name): amtool \(amtool) etcdmon \(etcdmon)")
+            let theirs = amtool.standardOutput.split(separator: "\n").first.map(String.init) ?? ""
+            let ours = etcdmon.standardOutput.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(ours.hasPrefix(theirs), "\(name): amtool says \(theirs), etcdmon \(ours)")
+            if amtool.exitCode == 0 {
+                #expect(etcdmon.standardOutput == amtool.standardOutput, "\(name)")
+            }
+        }
+    }
+}
+
+extension Date {
+    /// Whole milliseconds, as both servers keep a time posted with them.
+    func rounded() -> Date { Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000) }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}

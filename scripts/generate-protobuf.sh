@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the Swift code of Protos/ (committed, so builds and CI need neither protoc nor the
+# plugin: building protoc-gen-swift takes about ten minutes on two cores).
+# Usage: scripts/generate-protobuf.sh   (installs protoc from Debian and builds the plugin once)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v protoc >/dev/null || apt-get install -y protobuf-compiler
+swift package resolve >/dev/null
+scratch=/tmp/protoc-swift-build
+swift build -c release --product protoc-gen-swift --package-path .build/checkouts/swift-protobuf --scratch-path "$scratch"
+plugin="$scratch/release/protoc-gen-swift"
+protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swift_out=Sources/Notify/Generated \
+    -I Protos/alertmanager Protos/alertmanager/nflog.proto Protos/alertmanager/silence.proto
