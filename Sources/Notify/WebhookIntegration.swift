@@ -36,6 +36,10 @@ final class IntegrationClient: Sendable {
 
     init(_ settings: HTTPClientSettings) throws {
         var configuration = HTTPClient.Configuration()
+        // A refused connection fails the attempt at once: the pipeline's backoff retries, not the
+        // pool (which would otherwise keep trying until the request's deadline, silently).
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
         configuration.redirectConfiguration = settings.followRedirects ? .follow(max: 10, allowCycles: false) : .disallow
         if let tls = settings.tls { configuration.tlsConfiguration = try EtcdClient.makeTLSConfiguration(tls.files) }
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

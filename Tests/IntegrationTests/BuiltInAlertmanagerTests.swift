@@ -219,6 +219,53 @@ struct BuiltInAlertmanagerTests {
         #expect(unknown[1].standardError == unknown[0].standardError, "\(unknown)")
     }
 
+    @Test("a receiver down and etcdmon restarted meanwhile: the notification arrives once it is back, once; silences survive restarts")
+    func nothingLostNothingDoubled() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-restart")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sinkHost = "127.0.16.\(Int.random(in: 2...250))"
+        let sinkPort = 23_000 + Int.random(in: 0..<1000)
+        try Self.configuration(sink: "\(sinkHost):\(sinkPort)").write(toFile: directory + "/ours.yml", atomically: true, encoding: .utf8)
+        try "etcd: {alerts: {enabled: false}}\n".write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
+        let address = EtcdmonServer.randomAddress()
+        func start() async throws -> EtcdmonServer {
+            let server = try EtcdmonServer(directory: directory + "/data", arguments: [
+                "--alertmanager.config.file", directory + "/ours.yml", "--config.file", directory + "/etcdmon.yml",
+            ], address: address)
+            try await server.waitUntilReady()
+            return server
+        }
+        let alert = try Self.alerts([["alertname": "etcdNoLeader", "cluster": "c1", "instance": "127.0.10.1:2379", "severity": "critical"]], now: Date())
+
+        // The receiver is down: deliveries fail and are retried.
+        var server = try await start()
+        let end = ISO8601DateFormatter().string(from: Date().addingTimeInterval(7200))
+        let added = try await Self.amtool(["silence", "add", "alertname=Other", "-c", "kept", "--end", end], address)
+        #expect(added.exitCode == 0, "\(added)")
+        try await Self.post(alert, to: address, directory: directory)
+        try await Task.sleep(for: .seconds(4))
+        #expect(server.log.contains("notify attempt failed"), "\(server.log.suffix(2000))")
+        // Restarted while it is down; the sender (Prometheus, or etcdmon's rules) sends its alerts again.
+        #expect(try await server.stop() == 0)
+        server = try await start()
+        try await Self.post(alert, to: address, directory: directory)
+        try await Task.sleep(for: .seconds(3))
+        let sink = try WebhookSink(directory: directory + "/sink", address: sinkHost, port: sinkPort)
+        defer { sink.stop() }
+        try await sink.waitFor(1, within: 30)
+        #expect(sink.requests.count == 1)
+        // Restarted again with the alert still firing: the notification log remembers the delivery.
+        #expect(try await server.stop() == 0)
+        server = try await start()
+        defer { kill(server.pid, SIGTERM) }
+        try await Self.post(alert, to: address, directory: directory)
+        try await Task.sleep(for: .seconds(5))
+        #expect(sink.requests.count == 1, "not sent again within repeat_interval")
+        let silences = try await Self.amtool(["silence", "query", "-q"], address)
+        #expect(silences.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(FileManager.default.fileExists(atPath: directory + "/data/alertmanager/nflog"))
+    }
+
     @Test("etcdmon alertmanager check accepts and refuses what amtool check-config does")
     func checkParity() async throws {
         let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-check")
