@@ -3,6 +3,7 @@
 # Usage: scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags]
 #        scripts/fuzz.sh --list
 # Targets: exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template
+#          alertmanager-config alert-matchers notify-state alertmanager-api
 #
 # Builds `etcdmon-fuzz` with --sanitize=fuzzer in .build-fuzz (release, so it runs fast; Swift's
 # bounds and overflow checks stay on), seeds .build-fuzz/corpus/TARGET with the real fixtures and
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template"
+targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template alertmanager-config alert-matchers notify-state alertmanager-api"
 if [ "${1:-}" = "--list" ]; then echo "$targets"; exit 0; fi
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
@@ -52,6 +53,8 @@ case $target in
       index) seed "$data"/*/index ;;
       chunks) seed "$data"/*/chunks/0* ;;
     esac ;;
+  alertmanager-config) seed "$shared"/fixtures/alertmanager/alertmanager.yml ;;
+  alertmanager-api) seed "$shared"/fixtures/alertmanager/prometheus-to-alertmanager-post.json ;;
   api-parameters) printf 'query=up&time=1700000000&match[]=up%%7Bjob%%3D%%22etcd%%22%%7D&step=15s' >"$corpus/seed-form" ;;
 esac
 

@@ -5,6 +5,7 @@ import Foundation
 import PromQL
 import Rules
 import TSDB
+import Notify
 import Templates
 import Web
 
@@ -38,6 +39,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case ruleTest = "rule-test"
     /// A Go template with Prometheus's functions: parsed and, when it parses, executed.
     case template
+    /// An alertmanager.yml: routes, matchers, receivers, time intervals.
+    case alertmanagerConfig = "alertmanager-config"
+    /// A list of matchers in Alertmanager's syntax (`{a="b", c=~"d"}`), as amtool and the API take them.
+    case alertMatchers = "alert-matchers"
+    /// The notification log's and the silences' snapshot files (Alertmanager's protobuf format).
+    case notifyState = "notify-state"
+    /// The JSON bodies of Alertmanager's API v2: posted alerts and silences.
+    case alertmanagerAPI = "alertmanager-api"
 
     /// Feeds `data` to the target.
     public func run(_ data: UnsafeRawBufferPointer) {
@@ -55,6 +64,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .ruleFile: Self.ruleFile(String(decoding: data, as: UTF8.self))
         case .ruleTest: Self.ruleTest(String(decoding: data, as: UTF8.self))
         case .template: Self.template(String(decoding: data, as: UTF8.self))
+        case .alertmanagerConfig: _ = try? NotificationConfig(yaml: String(decoding: data, as: UTF8.self), file: "fuzz-alertmanager.yml")
+        case .alertMatchers: _ = try? AlertMatcher.parseList(String(decoding: data, as: UTF8.self))
+        case .notifyState: NotifyStateFiles.decode(Array(data))
+        case .alertmanagerAPI: AlertmanagerAPIBodies.decode(Array(data))
         }
     }
 

@@ -95,3 +95,15 @@ enum StateFiles {
                        comment: stored.comment.isEmpty ? legacy?.comment ?? "" : stored.comment)
     }
 }
+
+/// The snapshot decoders, for fuzzing: the bytes read as a notification log and as silences.
+package enum NotifyStateFiles {
+    package static func decode(_ bytes: [UInt8]) {
+        if let messages = try? StateFile<Nflogpb_MeshEntry>.decode(bytes, path: "fuzz") {
+            for message in messages { _ = try? StateFiles.entry(message, path: "fuzz") }
+        }
+        if let messages = try? StateFile<Silencepb_MeshSilence>.decode(bytes, path: "fuzz") {
+            for message in messages { _ = try? StateFiles.silence(message, path: "fuzz") }
+        }
+    }
+}

@@ -446,3 +446,14 @@ enum AlertmanagerAPIError: Error {
         }
     }
 }
+
+/// The API's body decoders, for fuzzing: the bytes read as JSON, then as posted alerts and as a
+/// posted silence.
+package enum AlertmanagerAPIBodies {
+    package static func decode(_ bytes: [UInt8]) {
+        guard bytes.count <= AlertmanagerAPI.maximumBody,
+              let json = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { return }
+        _ = try? AlertmanagerAPI.postableAlerts(json)
+        if let object = json as? [String: Any] { _ = try? AlertmanagerAPI.postableSilence(object) }
+    }
+}
