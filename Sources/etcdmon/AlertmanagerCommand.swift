@@ -33,7 +33,8 @@ struct AlertmanagerCommand: ParsableCommand {
                     print(" - \(config.receivers.count) receivers")
                     print(" - \(config.templates.count) templates")
                 } catch {
-                    let place = error.line > 0 ? " (\(error.file):\(error.line):\(error.column)\(error.path.isEmpty ? "" : ": " + error.path))" : ""
+                    let position = error.column > 0 ? "\(error.line):\(error.column)" : "\(error.line)"
+                    let place = error.line > 0 ? " (\(error.file):\(position)\(error.path.isEmpty ? "" : ": " + error.path))" : ""
                     print("Checking '\(file)'  FAILED: \(error.reason)\(place)")
                     failed += 1
                 }

@@ -25,7 +25,10 @@ final class SelfMetrics: Sendable {
     /// Bootstraps swift-metrics with this registry (once per process).
     init(storage: Storage) {
         self.storage = storage
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Alertmanager's buckets for its notification latency.
+        factory.durationHistogramBuckets["alertmanager_notification_latency_seconds"] = [1, 5, 10, 15, 20].map { Duration.seconds($0) }
+        MetricsSystem.bootstrap(factory)
         headSeries = registry.makeGauge(descriptor: Self.descriptor("etcdmon_tsdb_head_series", "Series in the in-memory head."))
         headSamples = registry.makeCounter(descriptor: Self.descriptor("etcdmon_tsdb_head_samples_appended_total", "Samples appended to the head since start."))
         blocks = registry.makeGauge(descriptor: Self.descriptor("etcdmon_tsdb_blocks_loaded", "Persisted blocks."))
