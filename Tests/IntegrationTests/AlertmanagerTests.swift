@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// A real Alertmanager 0.25 receives etcdmon's alerts from the built-in etcd pack while a real
-/// 5-member cluster loses quorum and gets it back: `amtool alert query` shows them, then not.
+/// 5-member cluster loses quorum and gets it back: `amtool alert query` shows them, then not. The
+/// built-in Alertmanager, at the same time, notifies a webhook of them, then of their resolution.
 @Suite("Alerts reach a real Alertmanager", .serialized)
 struct AlertmanagerTests {
     /// An Alertmanager on a random loopback address, its webhook pointing nowhere (only its API is read).
@@ -75,7 +76,15 @@ struct AlertmanagerTests {
           alertmanagers:
             - static_configs: [{targets: ['\(alertmanager.address)']}]
         """.write(toFile: configuration, atomically: true, encoding: .utf8)
-        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", configuration])
+        let sink = try BuiltInAlertmanagerTests.WebhookSink(directory: directory + "/sink")
+        defer { sink.stop() }
+        try """
+        route: {receiver: hook, group_by: [alertname], group_wait: 1s, group_interval: 2s}
+        receivers: [{name: hook, webhook_configs: [{url: 'http://\(sink.address)/hook'}]}]
+        """.write(toFile: directory + "/alertmanager.yml", atomically: true, encoding: .utf8)
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: [
+            "--config.file", configuration, "--alertmanager.config.file", directory + "/alertmanager.yml",
+        ])
         defer { kill(server.pid, SIGTERM) }
         try await server.waitUntilReady()
         let scraped = try await server.eventually(within: .seconds(30)) {
@@ -105,6 +114,16 @@ struct AlertmanagerTests {
             #expect(seen[name] != nil, "\(name) never reached Alertmanager: \(server.log.suffix(2000))")
             if let after = seen[name] { #expect(after <= deadline, "\(name) reached Alertmanager after \(after)") }
         }
+        // The built-in Alertmanager's webhook: both groups notified firing, within `for`, two
+        // evaluations and `group_wait` (plus what it takes to see the loss).
+        func notified(_ name: String, _ status: String) -> Bool {
+            sink.requests.contains { $0.body.contains("\"groupLabels\":{\"alertname\":\"\(name)\"}") && $0.body.hasPrefix("{\"receiver\":\"hook\",\"status\":\"\(status)\"") }
+        }
+        while ContinuousClock.now - started < deadline + .seconds(1), !(notified("etcdNoLeader", "firing") && notified("etcdInsufficientMembers", "firing")) {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(notified("etcdNoLeader", "firing") && notified("etcdInsufficientMembers", "firing"),
+                "the webhook got \(sink.requests.map(\.body)) within \(deadline + .seconds(1))")
         let noLeader = try await alertmanager.alerts("etcdNoLeader")
         let labels = noLeader.first?["labels"] as? [String: String] ?? [:]
         #expect(labels["severity"] == "critical" && labels["job"] == "etcd", "\(labels)")
@@ -118,5 +137,9 @@ struct AlertmanagerTests {
             return noLeader.isEmpty && insufficient.isEmpty
         }
         #expect(resolved, "alerts still active in Alertmanager after the members came back")
+        let resolvedNotified = try await server.eventually(within: .seconds(30)) {
+            notified("etcdNoLeader", "resolved") && notified("etcdInsufficientMembers", "resolved")
+        }
+        #expect(resolvedNotified, "no resolved notifications: \(sink.requests.map(\.body).suffix(4))")
     }
 }
