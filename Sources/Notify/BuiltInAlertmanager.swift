@@ -90,6 +90,7 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
         let route = Route(config.route)
         let muting = Muting(inhibitor: Inhibitor(rules: config.inhibitRules, store: alerts), silences: silences, marker: marker,
                             timeIntervals: config.timeIntervals)
+        let templates = try NotificationTemplates(files: config.templates)
         var clients: [IntegrationClient] = []
         var pipelines: [String: ReceiverPipeline] = [:]
         let used = Set(route.all.map(\.options.receiver))
@@ -99,6 +100,11 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
                 let client = try IntegrationClient(webhook.httpClient)
                 clients.append(client)
                 integrations.append(WebhookIntegration(webhook, client: client))
+            }
+            for slack in receiver.slack {
+                let client = try IntegrationClient(slack.httpClient)
+                clients.append(client)
+                integrations.append(SlackIntegration(slack, client: client, templates: templates))
             }
             pipelines[receiver.name] = ReceiverPipeline(receiver: receiver.name, integrations: integrations, muting: muting,
                                                        log: notificationLog, logger: logger)

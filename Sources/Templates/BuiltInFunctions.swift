@@ -31,6 +31,8 @@ enum BuiltInFunctions {
                     item = values[position]
                 case (.map(let entries, let zero), .string(let name)):
                     item = entries[name] ?? zero
+                case (.object(let object), _) where object.element(key) != nil:
+                    item = object.element(key)!
                 case (.object(let object), _) where object.rangeElements != nil:
                     guard case .int(let position) = key, position >= 0, position < object.rangeElements!.count else {
                         throw TemplateError("error calling index: cannot index \(object.typeName) with \(key.typeName)")

@@ -151,7 +151,7 @@ public enum PrometheusFunctions {
         return sample
     }
 
-    private static func stringFunction(_ name: String, _ transform: @escaping @Sendable (String) -> String) -> TemplateFunction {
+    package static func stringFunction(_ name: String, _ transform: @escaping @Sendable (String) -> String) -> TemplateFunction {
         { arguments throws(TemplateError) in
             try TemplateArguments.expect(arguments, 1, name)
             return .string(transform(try TemplateArguments.string(arguments, 0, name)))

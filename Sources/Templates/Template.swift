@@ -10,7 +10,7 @@ public struct Template: Sendable {
     public let name: String
     let root: [TemplateNode]
     /// Templates named by `{{define}}` and `{{block}}`.
-    let definitions: [String: [TemplateNode]]
+    private(set) var definitions: [String: [TemplateNode]]
 
     /// Largest input accepted.
     public static let maximumSourceBytes = 1 << 20
@@ -25,6 +25,14 @@ public struct Template: Sendable {
         root = try parser.parse()
         definitions = parser.definitions
         self.name = name
+    }
+
+    /// Parses `text` with the templates `library` defines available to it, as Go parses a text into
+    /// a clone of a template set (Alertmanager's notification texts and its template files); a
+    /// `{{define}}` of `text` replaces the library's of the same name.
+    public init(name: String, text: String, functions: TemplateFunctions = .builtIn, library: Template) throws(TemplateError) {
+        try self.init(name: name, text: text, functions: functions)
+        definitions = library.definitions.merging(definitions) { _, own in own }
     }
 
     /// Runs the template with `data` as dot and `variables` set (they must have been declared at

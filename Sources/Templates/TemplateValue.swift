@@ -66,10 +66,14 @@ public protocol TemplateObject: Sendable {
     var isTrue: Bool { get }
     /// What `range` iterates over, if it can be ranged over (a named slice type such as `Alerts`).
     var rangeElements: [(key: TemplateValue, value: TemplateValue)]? { get }
+    /// What `index` finds under `key` (a named map type's value for a string key); `nil` to index
+    /// `rangeElements` by position instead.
+    func element(_ key: TemplateValue) -> TemplateValue?
 }
 
 extension TemplateObject {
     public func method(_ name: String, _ arguments: [TemplateValue]) throws(TemplateError) -> TemplateValue? { nil }
     public var isTrue: Bool { true }
     public var rangeElements: [(key: TemplateValue, value: TemplateValue)]? { nil }
+    public func element(_ key: TemplateValue) -> TemplateValue? { nil }
 }

@@ -78,6 +78,8 @@ struct BuiltInAlertmanagerTests {
           routes:
             - matchers: ['team="db"']
               receiver: limited
+            - matchers: ['notify="slack"']
+              receiver: chat
         inhibit_rules:
           - source_matchers: ['severity="critical"']
             target_matchers: ['severity="warning"']
@@ -87,6 +89,14 @@ struct BuiltInAlertmanagerTests {
             webhook_configs: [{url: 'http://\(sink)/hook', send_resolved: true}]
           - name: limited
             webhook_configs: [{url: 'http://\(sink)/limited', max_alerts: 1}]
+          - name: chat
+            slack_configs:
+              - api_url: 'http://\(sink)/slack'
+                channel: '#etcd'
+                send_resolved: true
+                text: '{{ range .Alerts }}{{ .Annotations.summary }} ({{ .Labels.instance | toUpper }}){{ end }}'
+                fields: [{title: severity, value: '{{ .CommonLabels.severity }}'}, {title: group, value: '{{ .GroupLabels.SortedPairs.Names | join ", " }}', short: true}]
+                actions: [{type: button, text: 'Runbook {{ .CommonLabels.alertname }}', url: 'http://runbook/{{ .GroupLabels.alertname }}'}]
         """
     }
 
@@ -168,19 +178,22 @@ struct BuiltInAlertmanagerTests {
             ["alertname": "DBDown", "cluster": "c1", "instance": "a", "team": "db"],
             ["alertname": "DBDown", "cluster": "c1", "instance": "b", "team": "db"],
             ["alertname": "Silenced", "cluster": "c1"],
+            ["alertname": "SlackOne", "cluster": "c1", "notify": "slack", "severity": "info", "instance": "127.0.10.3:2379"],
         ]
         let body = try Self.alerts(firing, now: now)
         for address in servers { try await Self.post(body, to: address, directory: directory) }
-        // etcdNoLeader/c1 and etcdHighFsync/c2 to the hook, DBDown/c1 (one of two) to limited;
-        // etcdHighFsync/c1 is inhibited and Silenced silenced.
-        try await realSink.waitFor(3)
-        try await ourSink.waitFor(3)
+        // etcdNoLeader/c1 and etcdHighFsync/c2 to the hook, DBDown/c1 (one of two) to limited,
+        // SlackOne to Slack; etcdHighFsync/c1 is inhibited and Silenced silenced.
+        try await realSink.waitFor(4)
+        try await ourSink.waitFor(4)
         try await Task.sleep(for: .seconds(3))
-        #expect(realSink.requests.count == 3)
+        #expect(realSink.requests.count == 4)
         #expect(Self.notifications(realSink).keys.sorted() == [
             #"/hook {}:{alertname="etcdHighFsync", cluster="c2"}"#, #"/hook {}:{alertname="etcdNoLeader", cluster="c1"}"#,
-            #"/limited {}/{team="db"}:{alertname="DBDown", cluster="c1"}"#,
+            #"/limited {}/{team="db"}:{alertname="DBDown", cluster="c1"}"#, "/slack ?",
         ])
+        #expect(Self.notifications(realSink)["/slack ?"]?.first?.contains("[FIRING:1] SlackOne c1 (127.0.10.3:2379 slack info)") == true,
+                "\(Self.notifications(realSink)["/slack ?"] ?? [])")
         #expect(Self.notifications(ourSink) == Self.notifications(realSink))
 
         // amtool sees the same alerts and silences.
@@ -199,10 +212,10 @@ struct BuiltInAlertmanagerTests {
         // Resolving the critical alerts: a resolved notification, and the inhibited warning notified.
         let resolved = try Self.alerts(Array(firing.prefix(2)), now: now, endedAt: Date().addingTimeInterval(-1).rounded())
         for address in servers { try await Self.post(resolved, to: address, directory: directory) }
-        try await realSink.waitFor(5)
-        try await ourSink.waitFor(5)
+        try await realSink.waitFor(6)
+        try await ourSink.waitFor(6)
         try await Task.sleep(for: .seconds(3))
-        #expect(realSink.requests.count == 5)
+        #expect(realSink.requests.count == 6)
         #expect(Self.notifications(realSink)[#"/hook {}:{alertname="etcdHighFsync", cluster="c1"}"#]?.count == 1, "no longer inhibited")
         #expect(Self.notifications(realSink)[#"/hook {}:{alertname="etcdNoLeader", cluster="c1"}"#]?.last?.contains(#""status":"resolved""#) == true)
         #expect(Self.notifications(ourSink) == Self.notifications(realSink))
