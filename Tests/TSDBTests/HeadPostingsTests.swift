@@ -8,6 +8,20 @@ import TestSupport
 /// before and after a truncation moves series.
 @Suite("Head postings")
 struct HeadPostingsTests {
+    @Test("intersecting lists of very different lengths (galloping) gives what a walk of both gives")
+    func galloping() {
+        var generator = SeededGenerator(seed: 7)
+        for (shortCount, longCount) in [(0, 100), (1, 1_000), (10, 50_000), (300, 200_000), (5_000, 100_000), (64, 64)] {
+            let long = (0..<longCount).map { _ in UInt32.random(in: 0..<UInt32(longCount * 2), using: &generator) }
+            let short = (0..<shortCount).map { _ in UInt32.random(in: 0..<UInt32(longCount * 2), using: &generator) }
+                + long.prefix(shortCount / 2)
+            let (a, b) = (Array(Set(short)).sorted(), Array(Set(long)).sorted())
+            let expected = Array(Set(a).intersection(b)).sorted()
+            #expect(Postings.intersect(a, b) == expected, "\(shortCount) × \(longCount)")
+            #expect(Postings.intersect(b, a) == expected)
+        }
+    }
+
     static let names = ["etcd_server_has_leader", "etcd_disk_wal_fsync_duration_seconds_bucket", "up", "process_open_fds"]
 
     /// A head with series of a few metrics over a few instances, some with `le`, some without `job`.
