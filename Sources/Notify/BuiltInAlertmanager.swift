@@ -95,17 +95,14 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
         var pipelines: [String: ReceiverPipeline] = [:]
         let used = Set(route.all.map(\.options.receiver))
         for receiver in config.receivers where used.contains(receiver.name) {
-            var integrations: [any Integration] = []
-            for webhook in receiver.webhooks {
-                let client = try IntegrationClient(webhook.httpClient)
-                clients.append(client)
-                integrations.append(WebhookIntegration(webhook, client: client))
-            }
-            for email in receiver.email { integrations.append(try EmailIntegration(email, templates: templates)) }
-            for slack in receiver.slack {
-                let client = try IntegrationClient(slack.httpClient)
-                clients.append(client)
-                integrations.append(SlackIntegration(slack, client: client, templates: templates))
+            let integrations: [any Integration]
+            do {
+                let owned: [IntegrationClient]
+                (integrations, owned) = try Self.integrations(of: receiver, templates: templates)
+                clients += owned
+            } catch {
+                for client in clients { client.syncShutdown() }
+                throw error
             }
             pipelines[receiver.name] = ReceiverPipeline(receiver: receiver.name, integrations: integrations, muting: muting,
                                                        log: notificationLog, logger: logger)
@@ -121,6 +118,30 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
             return state
         }
         if let old { Task { await Self.stop(old) } }
+    }
+
+    /// The integrations of `receiver`, in Alertmanager's order, and the HTTP clients they hold.
+    static func integrations(of receiver: AlertReceiverConfig, templates: NotificationTemplates) throws -> ([any Integration], [IntegrationClient]) {
+        var integrations: [any Integration] = []
+        var clients: [IntegrationClient] = []
+        do {
+            for webhook in receiver.webhooks {
+                let client = try IntegrationClient(webhook.httpClient)
+                clients.append(client)
+                integrations.append(WebhookIntegration(webhook, client: client))
+            }
+            for email in receiver.email { integrations.append(try EmailIntegration(email, templates: templates)) }
+            for slack in receiver.slack {
+                let client = try IntegrationClient(slack.httpClient)
+                clients.append(client)
+                integrations.append(SlackIntegration(slack, client: client, templates: templates))
+            }
+        } catch {
+            // A client must be shut down before it goes, even one that was never used.
+            for client in clients { client.syncShutdown() }
+            throw error
+        }
+        return (integrations, clients)
     }
 
     /// Stops delivering.

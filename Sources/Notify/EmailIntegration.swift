@@ -49,6 +49,12 @@ public struct EmailIntegration: Integration {
         try await client.send(message, from: from[0], to: to)
     }
 
+    public func render(_ data: NotificationData) throws {
+        _ = try templates.text(config.to, data)
+        _ = try templates.text(config.from, data)
+        _ = try message(data, now: 0)
+    }
+
     /// The whole message: headers, then the text and HTML parts.
     func message(_ data: NotificationData, now: Int64) throws -> [UInt8] {
         var headers = ""

@@ -9,6 +9,13 @@ public protocol Integration: Sendable {
     var sendResolved: Bool { get }
     /// Delivers one notification; a `NotifyError` says whether trying again may help.
     func notify(_ alerts: [Alert], context: NotificationContext) async throws(NotifyError)
+    /// Renders every text of the notification for `data` without sending it: what a template error
+    /// would stop (`etcdmon alertmanager check` runs it on a made-up alert).
+    func render(_ data: NotificationData) throws
+}
+
+extension Integration {
+    public func render(_ data: NotificationData) throws {}
 }
 
 /// What a notification is about besides its alerts.

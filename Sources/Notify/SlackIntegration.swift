@@ -43,6 +43,8 @@ public struct SlackIntegration: Integration {
         }
     }
 
+    public func render(_ data: NotificationData) throws { _ = try request(data) }
+
     /// The request body for `data`.
     func request(_ data: NotificationData) throws -> [UInt8] {
         func text(_ source: String) throws -> String { try templates.text(source, data) }

@@ -69,4 +69,7 @@ final class IntegrationClient: Sendable {
     }
 
     func shutdown() async { try? await client.shutdown() }
+
+    /// Shuts the client down from synchronous code (an unused client must be shut down too).
+    func syncShutdown() { try? client.syncShutdown() }
 }

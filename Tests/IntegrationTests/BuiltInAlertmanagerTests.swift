@@ -365,6 +365,82 @@ struct BuiltInAlertmanagerTests {
         #expect(second && messages().last?.text.contains("Subject: [RESOLVED] etcdNoLeader (c1 127.0.10.1:2379 critical)") == true)
     }
 
+    @Test("etcdmon silence add|query|expire against a real Alertmanager agree with amtool; routes test and test-receiver report what happens")
+    func commands() async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-commands")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sink = try WebhookSink(directory: directory + "/sink")
+        defer { sink.stop() }
+        try Self.configuration(sink: sink.address).write(toFile: directory + "/am.yml", atomically: true, encoding: .utf8)
+        let real = try RealAlertmanager(directory: directory, configuration: directory + "/am.yml")
+        defer { real.stop() }
+        try await real.waitUntilReady()
+        let url = "http://\(real.address)"
+
+        // etcdmon's silence commands against a real Alertmanager: amtool lists what etcdmon added,
+        // and both list the same table.
+        let end = ISO8601DateFormatter().string(from: Date().addingTimeInterval(7200).rounded())
+        let added = try await Command.etcdmon(["silence", "add", "etcdNoLeader", "cluster=~c.*", "-c", "maintenance", "-a", "tester", "--end", end,
+                                               "--alertmanager.url", url])
+        #expect(added.exitCode == 0, "\(added)")
+        let id = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let theirs = try await Self.amtool(["silence", "query"], real.address)
+        let ours = try await Command.etcdmon(["silence", "query", "--alertmanager.url", url])
+        #expect(ours.standardOutput == theirs.standardOutput, "etcdmon:\n\(ours.standardOutput)\namtool:\n\(theirs.standardOutput)")
+        #expect(theirs.standardOutput.contains(id) && theirs.standardOutput.contains(#"alertname="etcdNoLeader" cluster=~"c.*""#))
+        let expired = try await Command.etcdmon(["silence", "expire", id, "--alertmanager.url", url])
+        #expect(expired.exitCode == 0, "\(expired)")
+        let quiet = try await Self.amtool(["silence", "query", "--expired", "-q"], real.address)
+        #expect(quiet.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == id)
+        let unknown = try await Command.etcdmon(["silence", "expire", "6a1f0000-0000-4000-8000-000000000000", "--alertmanager.url", url])
+        #expect(unknown.exitCode == 1 && unknown.standardError.contains("silence not found"), "\(unknown)")
+
+        // Routing assertions.
+        try """
+        config: am.yml
+        tests:
+          - name: critical etcd alerts go to the hook
+            labels: {alertname: etcdNoLeader, cluster: c1, severity: critical}
+            receivers: [hook]
+            group_labels: {alertname: etcdNoLeader, cluster: c1}
+          - name: db alerts are limited
+            labels: {alertname: DBDown, team: db}
+            receivers: [limited]
+          - name: warnings are inhibited by criticals of their cluster
+            labels: {alertname: etcdHighFsync, cluster: c1, severity: warning}
+            firing: [{alertname: etcdNoLeader, cluster: c1, severity: critical}]
+            inhibited: true
+          - name: a wrong expectation
+            labels: {alertname: DBDown, team: db}
+            receivers: [hook]
+        """.write(toFile: directory + "/routes.yml", atomically: true, encoding: .utf8)
+        let routes = try await Command.etcdmon(["alertmanager", "routes", "test", directory + "/routes.yml"])
+        #expect(routes.exitCode == 1)
+        #expect(routes.standardOutput.components(separatedBy: "PASS").count - 1 == 3, "\(routes)")
+        #expect(routes.standardOutput.contains("a wrong expectation: receivers: expected hook, got limited"), "\(routes)")
+
+        // A test notification through the hook arrives; one to a closed port reports why it failed.
+        let delivered = try await Command.etcdmon(["alertmanager", "test-receiver", "--config.file", directory + "/am.yml", "hook"])
+        #expect(delivered.exitCode == 0 && delivered.standardOutput.contains("hook/webhook[0]: delivered"), "\(delivered)")
+        try await sink.waitFor(1, within: 5)
+        #expect(sink.requests.first?.body.contains(#""alertname":"TestAlert""#) == true)
+        try """
+        route: {receiver: down}
+        receivers: [{name: down, webhook_configs: [{url: 'http://127.0.0.1:9/nowhere'}]}]
+        """.write(toFile: directory + "/down.yml", atomically: true, encoding: .utf8)
+        let failed = try await Command.etcdmon(["alertmanager", "test-receiver", "--config.file", directory + "/down.yml", "down"])
+        #expect(failed.exitCode == 1 && failed.standardOutput.contains("down/webhook[0]: FAILED:") && failed.standardOutput.contains("refused"),
+                "\(failed)")
+
+        // A template that fails on a real alert fails the check (Alertmanager would accept it).
+        try """
+        route: {receiver: chat}
+        receivers: [{name: chat, slack_configs: [{api_url: 'http://127.0.0.1:9/x', title: '{{ .CommonLabels.alertname | nosuchfunction }}'}]}]
+        """.write(toFile: directory + "/bad-template.yml", atomically: true, encoding: .utf8)
+        let check = try await Command.etcdmon(["alertmanager", "check", directory + "/bad-template.yml"])
+        #expect(check.exitCode == 1 && check.standardOutput.contains("rendering a test alert: receiver \"chat\", slack"), "\(check)")
+    }
+
     @Test("etcdmon alertmanager check accepts and refuses what amtool check-config does")
     func checkParity() async throws {
         let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-check")

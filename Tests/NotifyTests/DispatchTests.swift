@@ -42,7 +42,8 @@ struct DispatchTests {
               updatedAt: Dispatcher.wallClock())
     }
 
-    static func waitFor(_ integration: RecordingIntegration, count: Int, within seconds: Double = 10) async throws {
+    /// Generous: the suite runs beside many others on two cores, where a sleep may take seconds.
+    static func waitFor(_ integration: RecordingIntegration, count: Int, within seconds: Double = 30) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while integration.notifications.count < count, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
     }
@@ -51,14 +52,15 @@ struct DispatchTests {
     func lifecycle() async throws {
         let integration = RecordingIntegration()
         let log = NotificationLog()
-        let (dispatcher, _) = try Self.dispatcher(integration, log: log, wait: 600, interval: 500)
+        let (dispatcher, _) = try Self.dispatcher(integration, log: log, wait: 3000, interval: 500)
         let runner = Task { await dispatcher.run() }
         defer { runner.cancel() }
         let now = Dispatcher.wallClock()
         await dispatcher.process(Self.alert("a", startsAt: now, endsAt: now + 300 * Self.second))
-        try await Task.sleep(for: .milliseconds(200))
         await dispatcher.process(Self.alert("b", startsAt: now, endsAt: now + 300 * Self.second))
-        #expect(integration.notifications.isEmpty, "still waiting for group_wait")
+        if Dispatcher.wallClock() - now < 2 * Self.second {
+            #expect(integration.notifications.isEmpty, "still waiting for group_wait")
+        }
         try await Self.waitFor(integration, count: 1)
         #expect(integration.notifications == [["a=firing", "b=firing"]])
         let resolvedAt = Dispatcher.wallClock()
@@ -82,7 +84,7 @@ struct DispatchTests {
         let running = Task { await before.run() }
         await before.process(alert)
         // Started a minute ago: past group_wait, so flushed at once.
-        try await Self.waitFor(first, count: 1, within: 5)
+        try await Self.waitFor(first, count: 1)
         #expect(first.notifications == [["a=firing"]])
         await before.stop()
         await running.value
