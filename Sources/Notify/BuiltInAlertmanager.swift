@@ -1,4 +1,5 @@
 import Config
+import CoreMetrics
 import EtcdmonModel
 import Logging
 import Rules
@@ -13,6 +14,8 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
     public let silences: Silences
     public let notificationLog: NotificationLog
     public let marker = AlertMarker()
+    /// The notifications attempted lately, with their outcomes.
+    public let history = NotificationHistory()
     /// The URL notifications link back to (`--web.external-url`).
     public let externalURL: String
     private let logger: Logger
@@ -55,8 +58,27 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
                 if !Task.isCancelled { maintain(now: clock()) }
             }
         }
+        let gauges = Task {
+            while !Task.isCancelled {
+                recordStates(now: clock())
+                try? await Task.sleep(for: .seconds(15))
+            }
+        }
         for await batch in inbox { await receive(batch, now: clock()) }
         maintenance.cancel()
+        gauges.cancel()
+    }
+
+    /// `alertmanager_alerts{state}` and `alertmanager_silences{state}`, as Alertmanager reports them.
+    func recordStates(now: Int64) {
+        var alertStates = ["active": 0, "suppressed": 0, "unprocessed": 0]
+        for alert in alerts.all where !alert.isResolved(at: now) {
+            alertStates[marker.status(alert.fingerprint)?.state ?? "unprocessed", default: 0] += 1
+        }
+        for (state, count) in alertStates { Gauge(label: "alertmanager_alerts", dimensions: [("state", state)]).record(count) }
+        for (state, count) in silences.counts(now: now) {
+            Gauge(label: "alertmanager_silences", dimensions: [("state", state.rawValue)]).record(count)
+        }
     }
 
     /// Alertmanager's `--data.maintenance-interval` and alert GC rolled into one.
@@ -105,7 +127,7 @@ public final class BuiltInAlertmanager: AlertSender, Sendable {
                 throw error
             }
             pipelines[receiver.name] = ReceiverPipeline(receiver: receiver.name, integrations: integrations, muting: muting,
-                                                       log: notificationLog, logger: logger)
+                                                       log: notificationLog, history: history, logger: logger)
         }
         let dispatcher = Dispatcher(route: route, pipelines: pipelines, externalURL: externalURL, logger: logger, clock: clock)
         let held = alerts.all

@@ -12,15 +12,17 @@ public struct ReceiverPipeline: Sendable {
     let integrations: [(index: Int, integration: any Integration)]
     let muting: Muting
     let log: NotificationLog
+    let history: NotificationHistory
     let logger: Logger
 
-    init(receiver: String, integrations: [any Integration], muting: Muting, log: NotificationLog, logger: Logger) {
+    init(receiver: String, integrations: [any Integration], muting: Muting, log: NotificationLog,
+         history: NotificationHistory = NotificationHistory(), logger: Logger) {
         var counts: [String: Int] = [:]
         self.integrations = integrations.map { integration in
             defer { counts[integration.name, default: 0] += 1 }
             return (counts[integration.name, default: 0], integration)
         }
-        (self.receiver, self.muting, self.log, self.logger) = (receiver, muting, log, logger)
+        (self.receiver, self.muting, self.log, self.history, self.logger) = (receiver, muting, log, history, logger)
     }
 
     /// Notifies `alerts` of a group at `now`; false when an integration failed (the group then
@@ -60,7 +62,12 @@ public struct ReceiverPipeline: Sendable {
         // Without send_resolved only firing alerts go out, and an all-resolved group is only logged.
         let sent = integration.sendResolved ? alerts : firing
         if !sent.isEmpty {
-            guard await retry(sent, through: integration, index: index, context: context, deadline: deadline) else {
+            let started = ContinuousClock.now
+            let (attempts, failure) = await retry(sent, through: integration, index: index, context: context, deadline: deadline)
+            history.add(.init(time: context.now, receiver: receiver, integration: "\(integration.name)[\(index)]", groupKey: context.groupKey,
+                              firing: sent.count - resolved.count, resolved: integration.sendResolved ? resolved.count : 0,
+                              error: failure.map(\.description), attempts: attempts, seconds: (ContinuousClock.now - started).totalSeconds))
+            guard failure == nil else {
                 Counter(label: "alertmanager_notifications_failed_total", dimensions: dimensions).increment()
                 return false
             }
@@ -79,7 +86,7 @@ public struct ReceiverPipeline: Sendable {
     /// then after exponentially growing, jittered pauses (Alertmanager's backoff: 0.5 s × 1.5ⁿ,
     /// ±50 %, at most 60 s).
     private func retry(_ alerts: [Alert], through integration: any Integration, index: Int, context: NotificationContext,
-                       deadline: ContinuousClock.Instant) async -> Bool {
+                       deadline: ContinuousClock.Instant) async -> (attempts: Int, failure: NotifyError?) {
         let dimensions = [("integration", integration.name)]
         var interval = 0.5
         var attempts = 0
@@ -90,7 +97,7 @@ public struct ReceiverPipeline: Sendable {
             do {
                 try await integration.notify(alerts, context: context)
                 Timer(label: "alertmanager_notification_latency_seconds", dimensions: dimensions).recordInterval(since: started)
-                return true
+                return (attempts, nil)
             } catch {
                 Timer(label: "alertmanager_notification_latency_seconds", dimensions: dimensions).recordInterval(since: started)
                 Counter(label: "alertmanager_notification_requests_failed_total", dimensions: dimensions).increment()
@@ -100,7 +107,7 @@ public struct ReceiverPipeline: Sendable {
                 guard error.retryable, ContinuousClock.now + .seconds(pause) < deadline, !Task.isCancelled else {
                     let reason = error.retryable ? "notify retry canceled after \(attempts) attempts" : "notify retry canceled due to unrecoverable error after \(attempts) attempts"
                     logger.error("notify failed", metadata: ["integration": "\(name)", "error": "\(reason): \(error)", "group": "\(context.groupKey)"])
-                    return false
+                    return (attempts, NotifyError("\(reason): \(error)", retryable: error.retryable))
                 }
                 logger.warning("notify attempt failed, will retry later", metadata: ["integration": "\(name)", "attempts": "\(attempts)", "error": "\(error)"])
                 try? await Task.sleep(for: .seconds(pause))

@@ -68,7 +68,11 @@ public struct APIServer: Sendable {
         }
         api.register(on: routes)
         AdminAPI(storage: api.storage, enabled: adminEnabled).register(on: routes.group("api/v1"))
-        if let alertmanager { AlertmanagerAPI(alertmanager: alertmanager, started: started).register(on: routes.group("api/v2")) }
+        if let alertmanager {
+            let api = AlertmanagerAPI(alertmanager: alertmanager, started: started)
+            api.register(on: routes.group("api/v2"))
+            api.registerHistory(on: routes.group("api/v1"))
+        }
         StatusPage(storage: api.storage, manager: api.scrapeManager, prefix: prefix).register(on: routes)
         let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(

@@ -26,6 +26,45 @@ struct AlertmanagerAPI: Sendable {
         api.delete("silence/{id}") { request, context in expire(context.parameters.get("id") ?? "") }
     }
 
+    /// etcdmon's own: `GET /api/v1/notifications`, the notification history (newest first), in
+    /// Prometheus's API envelope.
+    func registerHistory(on api: RouterGroup<APIRequestContext>) {
+        api.get("notifications") { request, _ in await respond(request) { () throws(APIError) in history() } }
+    }
+
+    func history() -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("[")
+        for (index, record) in alertmanager.history.all.reversed().enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"time\":")
+            writer.string(RFC3339.millisecondText(nanoseconds: record.time))
+            writer.raw(",\"receiver\":")
+            writer.string(record.receiver)
+            writer.raw(",\"integration\":")
+            writer.string(record.integration)
+            writer.raw(",\"groupKey\":")
+            writer.string(record.groupKey)
+            writer.raw(",\"firing\":")
+            writer.integer(record.firing)
+            writer.raw(",\"resolved\":")
+            writer.integer(record.resolved)
+            writer.raw(",\"outcome\":")
+            writer.raw(record.error == nil ? "\"delivered\"" : "\"failed\"")
+            if let error = record.error {
+                writer.raw(",\"error\":")
+                writer.string(error)
+            }
+            writer.raw(",\"attempts\":")
+            writer.integer(record.attempts)
+            writer.raw(",\"seconds\":")
+            writer.number(record.seconds)
+            writer.raw("}")
+        }
+        writer.raw("]")
+        return writer.bytes
+    }
+
     private var now: Int64 { Dispatcher.wallClock() }
 
     // MARK: - Status and receivers

@@ -100,16 +100,16 @@ struct BuiltInAlertmanagerTests {
         """
     }
 
-    /// Alerts in Alertmanager's API v2 form, started ten minutes before `now` and valid for an hour,
-    /// or ended at `endedAt`.
-    static func alerts(_ labelSets: [[String: String]], now: Date, endedAt: Date? = nil) throws -> Data {
+    /// Alerts in Alertmanager's API v2 form, started `startedAgo` seconds before `now` and valid
+    /// for an hour, or ended at `endedAt`.
+    static func alerts(_ labelSets: [[String: String]], now: Date, endedAt: Date? = nil, startedAgo: TimeInterval = 600) throws -> Data {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let items = labelSets.map { labels -> [String: Any] in
             [
                 "labels": labels,
                 "annotations": ["summary": "\(labels["alertname"] ?? "") on \(labels["instance"] ?? "?") <&>"],
-                "startsAt": formatter.string(from: now.addingTimeInterval(-600)),
+                "startsAt": formatter.string(from: now.addingTimeInterval(-startedAgo)),
                 "endsAt": formatter.string(from: endedAt ?? now.addingTimeInterval(3600)),
                 "generatorURL": "http://127.0.0.1:9090/graph?g0.expr=up",
             ]
@@ -197,7 +197,8 @@ struct BuiltInAlertmanagerTests {
             ["alertname": "Silenced", "cluster": "c1"],
             ["alertname": "SlackOne", "cluster": "c1", "notify": "slack", "severity": "info", "instance": "127.0.10.3:2379"],
         ]
-        let body = try Self.alerts(firing, now: now)
+        // Started now, so each group waits for the whole batch (see `generated`).
+        let body = try Self.alerts(firing, now: now, startedAgo: 0)
         for address in servers { try await Self.post(body, to: address, directory: directory) }
         // etcdNoLeader/c1 and etcdHighFsync/c2 to the hook, DBDown/c1 (one of two) to limited,
         // SlackOne to Slack; etcdHighFsync/c1 is inhibited and Silenced silenced.
@@ -227,7 +228,7 @@ struct BuiltInAlertmanagerTests {
         #expect(silences[0].standardOutput.contains("maintenance"))
 
         // Resolving the critical alerts: a resolved notification, and the inhibited warning notified.
-        let resolved = try Self.alerts(Array(firing.prefix(2)), now: now, endedAt: Date().addingTimeInterval(-1).rounded())
+        let resolved = try Self.alerts(Array(firing.prefix(2)), now: now, endedAt: Date().addingTimeInterval(-0.2).rounded(), startedAgo: 0)
         for address in servers { try await Self.post(resolved, to: address, directory: directory) }
         try await realSink.waitFor(6)
         try await ourSink.waitFor(6)
@@ -247,6 +248,24 @@ struct BuiltInAlertmanagerTests {
         let unknown = try await servers.asyncMap { try await Self.amtool(["silence", "expire", "6a1f0000-0000-4000-8000-000000000000"], $0) }
         #expect(unknown[1].exitCode == unknown[0].exitCode && unknown[0].exitCode != 0)
         #expect(unknown[1].standardError == unknown[0].standardError, "\(unknown)")
+
+        // etcdmon's notification history lists what was delivered, newest first.
+        let history = try await ours.get("/api/v1/notifications") as? [[String: Any]] ?? []
+        #expect(history.count == ourSink.requests.count, "\(history)")
+        #expect(history.allSatisfy { $0["outcome"] as? String == "delivered" })
+        #expect(history.first?["receiver"] as? String == "hook" && history.first?["resolved"] as? Int == 2, "\(history.first ?? [:])")
+        let metrics = try await Command.run("/usr/bin/curl", ["-s", "http://\(ours.address)/metrics"]).standardOutput
+        #expect(metrics.contains(#"alertmanager_notifications_total{integration="webhook"}"#), "\(metrics.suffix(3000))")
+        // The state gauges are recorded every 15 s, from the start.
+        #expect(metrics.contains(#"alertmanager_silences{state="active"}"#) && metrics.contains(#"alertmanager_alerts{state="active"}"#))
+
+        // A broken alertmanager.yml on reload keeps the running one, and the reload says why.
+        try "route: {receiver: nope}\nreceivers: [{name: hook}]\n".write(toFile: directory + "/ours.yml", atomically: true, encoding: .utf8)
+        kill(ours.pid, SIGHUP)
+        try await Task.sleep(for: .seconds(1))
+        #expect(ours.log.contains("undefined receiver"), "\(ours.log.suffix(1500))")
+        let receivers = try await Command.run("/usr/bin/curl", ["-s", "http://\(ours.address)/api/v2/receivers"]).standardOutput
+        #expect(receivers.contains(#"{"name":"limited"}"#), "the old configuration still runs: \(receivers)")
     }
 
     @Test("a receiver down and etcdmon restarted meanwhile: the notification arrives once it is back, once; silences survive restarts")
@@ -294,6 +313,105 @@ struct BuiltInAlertmanagerTests {
         let silences = try await Self.amtool(["silence", "query", "-q"], address)
         #expect(silences.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(FileManager.default.fileExists(atPath: directory + "/data/alertmanager/nflog"))
+    }
+
+    @Test("generated alerts through routes with continue, group_by '...', inhibition and silences: the same notifications as Alertmanager's", arguments: [1, 2])
+    func generated(seed: UInt64) async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-generated")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let realSink = try WebhookSink(directory: directory + "/real-sink")
+        let ourSink = try WebhookSink(directory: directory + "/our-sink")
+        defer { realSink.stop(); ourSink.stop() }
+        func configuration(_ sink: String) -> String {
+            """
+            route:
+              receiver: all
+              group_by: [alertname]
+              group_wait: 1s
+              group_interval: 2s
+              routes:
+                - matchers: ['severity="critical"']
+                  receiver: pager
+                  group_by: [cluster, alertname]
+                  continue: true
+                - match_re: {team: 'db|storage'}
+                  receiver: team
+                  group_by: ['...']
+                  routes:
+                    - matchers: ['zone=~"z[12]"', 'severity!="info"']
+                      receiver: zoned
+                      group_by: [zone]
+                - matchers: ['alertname=~"etcd.*"']
+                  receiver: etcd
+                  group_by: [cluster]
+            inhibit_rules:
+              - source_matchers: ['severity="critical"']
+                target_matchers: ['severity=~"warning|info"']
+                equal: [cluster]
+              - source_matchers: ['alertname="ClusterDown"']
+                target_matchers: ['alertname!="ClusterDown"']
+                equal: [cluster, zone]
+            receivers:
+              - {name: all, webhook_configs: [{url: 'http://\(sink)/all'}]}
+              - {name: pager, webhook_configs: [{url: 'http://\(sink)/pager', max_alerts: 3}]}
+              - {name: team, webhook_configs: [{url: 'http://\(sink)/team'}]}
+              - {name: zoned, webhook_configs: [{url: 'http://\(sink)/zoned'}]}
+              - {name: etcd, webhook_configs: [{url: 'http://\(sink)/etcd'}]}
+            """
+        }
+        try configuration(realSink.address).write(toFile: directory + "/real.yml", atomically: true, encoding: .utf8)
+        try configuration(ourSink.address).write(toFile: directory + "/ours.yml", atomically: true, encoding: .utf8)
+        try "etcd: {alerts: {enabled: false}}\n".write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
+        let real = try RealAlertmanager(directory: directory, configuration: directory + "/real.yml")
+        defer { real.stop() }
+        let ours = try EtcdmonServer(directory: directory + "/data", arguments: [
+            "--alertmanager.config.file", directory + "/ours.yml", "--web.external-url", Self.externalURL, "--config.file", directory + "/etcdmon.yml",
+        ])
+        defer { kill(ours.pid, SIGTERM) }
+        try await real.waitUntilReady()
+        try await ours.waitUntilReady()
+        let servers = [real.address, ours.address]
+        let end = ISO8601DateFormatter().string(from: Date().addingTimeInterval(7200).rounded())
+        for address in servers {
+            for matchers in [["zone=z3", "severity=warning"], ["alertname=DiskFull", "cluster=c2"]] {
+                let added = try await Self.amtool(["silence", "add"] + matchers + ["-c", "generated", "--end", end], address)
+                #expect(added.exitCode == 0, "\(added)")
+            }
+        }
+        // Alerts from a seeded generator: names, severities, clusters, zones, teams at random.
+        var generator = SeededGenerator(seed: seed)
+        func pick(_ values: [String?]) -> String? { values[Int.random(in: 0..<values.count, using: &generator)] }
+        var labelSets: [[String: String]] = []
+        var seen = Set<[String: String]>()
+        while labelSets.count < 40 {
+            var labels = ["alertname": pick(["etcdNoLeader", "etcdHighFsync", "DiskFull", "ClusterDown", "APIErrors"])!]
+            for (name, values) in [("severity", ["critical", "warning", "info", nil]), ("cluster", ["c1", "c2", "c3"]),
+                                   ("zone", ["z1", "z2", "z3", nil]), ("team", ["db", "storage", "web", nil]),
+                                   ("instance", ["10.0.0.1:2379", "10.0.0.2:2379", "10.0.0.3:2379", nil])] {
+                if let value = pick(values) { labels[name] = value }
+            }
+            if seen.insert(labels).inserted { labelSets.append(labels) }
+        }
+        // Started now: every group waits group_wait for the whole batch. (An alert started longer ago
+        // flushes its group at once, and Alertmanager's flush then races the rest of the batch.)
+        let body = try Self.alerts(labelSets, now: Date(), startedAgo: 0)
+        for address in servers { try await Self.post(body, to: address, directory: directory) }
+        // Wait until the real Alertmanager's notifications stop coming, then compare.
+        var count = -1
+        while realSink.requests.count != count {
+            count = realSink.requests.count
+            try await Task.sleep(for: .seconds(3))
+        }
+        try await ourSink.waitFor(count)
+        #expect(count > 5, "the generated alerts notify several groups")
+        let theirs = Self.notifications(realSink), mine = Self.notifications(ourSink)
+        #expect(Set(mine.keys) == Set(theirs.keys), "groups only Alertmanager notified: \(Set(theirs.keys).subtracting(mine.keys)); only etcdmon: \(Set(mine.keys).subtracting(theirs.keys))")
+        for key in theirs.keys.sorted() where mine[key] != theirs[key] {
+            Issue.record("\(key):\nAlertmanager: \(theirs[key] ?? [])\netcdmon: \(mine[key] ?? [])")
+        }
+        // amtool sees the same statuses (suppressed by silence or inhibition) on both.
+        let statuses = try await servers.asyncMap { try await Self.amtool(["alert", "query", "-a", "-s", "-i", "-o", "extended"], $0) }
+        #expect(statuses[1].standardOutput == statuses[0].standardOutput)
     }
 
     @Test("e-mail over STARTTLS with AUTH reaches a local SMTP server: Alertmanager's subject, HTML and text bodies, headers")
