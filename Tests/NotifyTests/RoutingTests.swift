@@ -1,5 +1,6 @@
 import Config
 import EtcdmonModel
+import Foundation
 import Logging
 import Synchronization
 import Testing
@@ -137,5 +138,45 @@ struct RoutingTests {
                 "both-sided alerts do not inhibit each other")
         #expect(inhibitor.inhibitor(of: Labels(["alertname": "B", "severity": "warning", "cluster": "c1"]), now: now + 301 * Self.second) == nil,
                 "a resolved source inhibits nothing")
+    }
+}
+
+/// Time intervals: Alertmanager's fields, ranges and zones, and a route's active and mute intervals.
+@Suite("Time intervals")
+struct TimeIntervalTests {
+    static func date(_ text: String) -> Date { Date(timeIntervalSince1970: Double(RFC3339.nanoseconds(text)!) / 1e9) }
+
+    @Test("weekdays, times, days of the month counted from the end, months, years and a location")
+    func contains() throws {
+        let config = try NotificationConfig(yaml: """
+            route: {receiver: a, routes: [{receiver: a, mute_time_intervals: [offhours], active_time_intervals: [q1]}]}
+            receivers: [{name: a}]
+            time_intervals:
+              - name: offhours
+                time_intervals:
+                  - weekdays: [saturday, sunday]
+                  - times: [{start_time: '00:00', end_time: '08:00'}]
+                    location: Europe/Berlin
+              - name: q1
+                time_intervals: [{months: ['january:march'], years: ['2026:2027']}]
+              - name: lastdays
+                time_intervals: [{days_of_month: ['-2:-1']}]
+            """)
+        let offhours = try #require(config.timeIntervals["offhours"])
+        #expect(offhours.contains { $0.contains(Self.date("2026-11-28T12:00:00Z")) }, "a Saturday")
+        #expect(offhours.contains { $0.contains(Self.date("2026-11-30T06:30:00Z")) }, "07:30 in Berlin")
+        #expect(!offhours.contains { $0.contains(Self.date("2026-11-30T07:30:00Z")) }, "08:30 in Berlin, a Monday")
+        let lastDays = try #require(config.timeIntervals["lastdays"]?.first)
+        #expect(lastDays.contains(Self.date("2026-02-27T10:00:00Z")) && lastDays.contains(Self.date("2026-02-28T10:00:00Z")))
+        #expect(!lastDays.contains(Self.date("2026-02-26T10:00:00Z")) && lastDays.contains(Self.date("2026-11-30T10:00:00Z")))
+        // The child route: notifies only in the first quarter, and not off hours.
+        let child = Route(config.route).routes[0]
+        let muting = Muting(inhibitor: Inhibitor(rules: [], store: AlertStore()), silences: Silences(), marker: AlertMarker(),
+                            timeIntervals: config.timeIntervals)
+        func at(_ text: String) -> Int64 { RFC3339.nanoseconds(text)! }
+        #expect(muting.routeIsActive(child.options, now: at("2026-02-03T12:00:00Z")))
+        #expect(!muting.routeIsActive(child.options, now: at("2026-02-07T12:00:00Z")), "a Saturday: muted")
+        #expect(!muting.routeIsActive(child.options, now: at("2026-05-05T12:00:00Z")), "outside the active interval")
+        #expect(muting.routeIsActive(Route(config.route).options, now: at("2026-02-07T12:00:00Z")), "the root has no intervals")
     }
 }
