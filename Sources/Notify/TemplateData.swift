@@ -161,17 +161,5 @@ struct Pair: TemplateObject {
 
 /// `text` HTML-escaped when `escaping` (as html/template escapes a value printed in HTML text).
 private func escaped(_ text: String, _ escaping: Bool) -> String {
-    guard escaping else { return text }
-    var output = ""
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": output += "&amp;"
-        case "<": output += "&lt;"
-        case ">": output += "&gt;"
-        case "\"": output += "&#34;"
-        case "'": output += "&#39;"
-        default: output.unicodeScalars.append(character)
-        }
-    }
-    return output
+    escaping ? Escaping.html(text) : text
 }
