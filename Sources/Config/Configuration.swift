@@ -15,6 +15,8 @@ public struct Configuration: Sendable {
     public var etcdClusters: [EtcdClusterConfig] = []
     /// The built-in etcd alert pack's settings (`etcd.alerts`).
     public var etcdAlerts = EtcdAlertsConfig()
+    /// An alertmanager.yml given inline (`alertmanager_config:`), for the built-in Alertmanager.
+    public var alertmanagerConfig: NotificationConfig?
     /// The file's text, as `/api/v1/status/config` shows it.
     public var source = ""
     /// Where it was read from.
@@ -48,6 +50,9 @@ public struct Configuration: Sendable {
         }
         if let alertingYAML = try yaml.mapping("alerting") {
             alerting = try AlertingConfig(alertingYAML, directory: directory)
+        }
+        if let alertmanagerYAML = try yaml.mapping("alertmanager_config") {
+            alertmanagerConfig = try NotificationConfig(alertmanagerYAML, text: alertmanagerYAML.serialized, file: file, directory: directory)
         }
         // Sections of prometheus.yml that etcdmon does not act on yet: accepted so a user's file loads.
         for key in ["remote_write", "remote_read", "storage", "tracing"] { _ = yaml.value(key) }

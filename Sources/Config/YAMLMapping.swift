@@ -36,6 +36,9 @@ final class YAMLMapping {
         }
     }
 
+    /// The mapping written back as YAML (what an inline section says, without the rest of its file).
+    var serialized: String { (try? Yams.serialize(node: node)) ?? "" }
+
     /// The keys, in file order.
     var keys: [String] { entries.map(\.key) }
 

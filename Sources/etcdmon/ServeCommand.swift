@@ -211,15 +211,16 @@ struct ServeCommand: AsyncParsableCommand {
         ruleOptions.logFailure = { group, rule, error in
             logger.warning("evaluating rule failed", metadata: ["group": "\(group.name)", "rule": "\(rule.name)", "error": "\(error)"])
         }
+        // The built-in Alertmanager runs when an alertmanager.yml is given: by the flag, or inline.
         var builtIn: BuiltInAlertmanager?
-        if let alertmanagerConfigFile {
+        if alertmanagerConfigFile != nil || configuration.alertmanagerConfig != nil {
             do {
                 let alertmanager = try BuiltInAlertmanager(
                     externalURL: external, dataDirectory: data.path + "/alertmanager", logger: logger)
-                try alertmanager.apply(try NotificationConfig.load(file: alertmanagerConfigFile))
+                try alertmanager.apply(try Self.alertmanagerConfig(flag: alertmanagerConfigFile, configuration)!)
                 builtIn = alertmanager
             } catch {
-                printError("etcdmon serve: --alertmanager.config.file: \(error)")
+                printError("etcdmon serve: alertmanager configuration: \(error)")
                 throw ExitCode(2)
             }
         }
@@ -252,9 +253,9 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
             // Every file is read and checked before any is applied: a broken one keeps all running.
-            let alertmanagerConfig = try alertmanagerConfigFile.map { file throws(ConfigError) in try NotificationConfig.load(file: file) }
-            if let configFile {
-                let fresh = try Config.Configuration.load(file: configFile)
+            let fresh = try configFile.map { file throws(ConfigError) in try Config.Configuration.load(file: file) }
+            let alertmanagerConfig = try Self.alertmanagerConfig(flag: alertmanagerConfigFile, fresh ?? Config.Configuration())
+            if let configFile, let fresh {
                 let groups = try Self.ruleGroups(fresh)
                 try sender.apply(fresh.alerting, externalLabels: fresh.global.externalLabels)
                 try await manager.apply(fresh)
@@ -307,6 +308,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try storage.close()
         logger.info("stopped; WAL closed")
+    }
+
+    /// The alertmanager.yml in force: the flag's file, else the configuration's `alertmanager_config:`.
+    static func alertmanagerConfig(flag file: String?, _ configuration: Config.Configuration) throws(ConfigError) -> NotificationConfig? {
+        if let file { return try NotificationConfig.load(file: file) }
+        return configuration.alertmanagerConfig
     }
 
     /// The rule groups a configuration asks for: the built-in etcd alert pack (unless

@@ -560,6 +560,20 @@ struct BuiltInAlertmanagerTests {
         #expect(failed.exitCode == 1 && failed.standardOutput.contains("down/webhook[0]: FAILED:") && failed.standardOutput.contains("refused"),
                 "\(failed)")
 
+        // An alertmanager.yml inline in etcdmon's own configuration runs the built-in Alertmanager too.
+        try """
+        etcd: {alerts: {enabled: false}}
+        alertmanager_config:
+          route: {receiver: inline, group_wait: 1s}
+          receivers: [{name: inline, webhook_configs: [{url: 'http://\(sink.address)/inline'}]}]
+        """.write(toFile: directory + "/inline.yml", atomically: true, encoding: .utf8)
+        let inline = try EtcdmonServer(directory: directory + "/inline-data", arguments: ["--config.file", directory + "/inline.yml"])
+        defer { kill(inline.pid, SIGTERM) }
+        try await inline.waitUntilReady()
+        try await Self.post(try Self.alerts([["alertname": "Inline"]], now: Date()), to: inline.address, directory: directory)
+        let inlineDelivered = try await inline.eventually(within: .seconds(15)) { sink.requests.contains { $0.path == "/inline" } }
+        #expect(inlineDelivered, "\(inline.log.suffix(1500))")
+
         // A template that fails on a real alert fails the check (Alertmanager would accept it).
         try """
         route: {receiver: chat}

@@ -79,6 +79,24 @@ struct RoutingTests {
         }
     }
 
+    @Test("an alertmanager.yml inline in etcdmon's configuration (alertmanager_config:), its errors placed in that file")
+    func inline() throws {
+        let configuration = try Configuration(yaml: """
+            global: {scrape_interval: 15s}
+            alertmanager_config:
+              route: {receiver: hook, group_by: [alertname]}
+              receivers: [{name: hook, webhook_configs: [{url: 'http://127.0.0.1:5001/'}]}]
+            """, file: "etcdmon.yml")
+        #expect(configuration.alertmanagerConfig?.receivers.map(\.name) == ["hook"])
+        #expect(configuration.alertmanagerConfig?.text.contains("receiver: hook") == true)
+        do {
+            _ = try Configuration(yaml: "alertmanager_config:\n  route: {receiver: nope}\n  receivers: [{name: hook}]\n", file: "etcdmon.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.file == "etcdmon.yml" && error.line == 2 && error.reason == #"undefined receiver "nope" used in route"#, "\(error)")
+        }
+    }
+
     @Test("the notification log notifies on news, on all-resolved once, and again after the repeat interval")
     func needsUpdate() {
         let hour = 3600 * Self.second

@@ -25,10 +25,15 @@ public struct NotificationConfig: Sendable {
 
     /// Parses and checks YAML text; relative paths resolve against `file`'s directory.
     public init(yaml text: String, file: String = "<input>") throws(ConfigError) {
+        let yaml = try YAMLMapping(try YAMLDocument.compose(text, file: file), file: file, path: "")
+        try self.init(yaml, text: text, file: file, directory: (file as NSString).deletingLastPathComponent)
+    }
+
+    /// Reads a mapping of another file (`alertmanager_config:` in etcdmon's configuration); errors
+    /// name that file's lines.
+    init(_ yaml: YAMLMapping, text: String, file: String, directory: String) throws(ConfigError) {
         self.file = file
         self.text = text
-        let directory = (file as NSString).deletingLastPathComponent
-        let yaml = try YAMLMapping(try YAMLDocument.compose(text, file: file), file: file, path: "")
         global = try yaml.mapping("global").map { (entry) throws(ConfigError) in try AlertmanagerGlobalConfig(entry, directory: directory) }
             ?? AlertmanagerGlobalConfig()
         guard let routeYAML = try yaml.mapping("route") else {
