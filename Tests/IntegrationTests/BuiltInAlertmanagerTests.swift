@@ -491,6 +491,13 @@ struct BuiltInAlertmanagerTests {
         try await Self.post(resolved, to: server.address, directory: directory)
         let second = try await server.eventually(within: .seconds(20)) { messages().count >= 2 }
         #expect(second && messages().last?.text.contains("Subject: [RESOLVED] etcdNoLeader (c1 127.0.10.1:2379 critical)") == true)
+
+        // test-receiver with a wrong password reports the server's refusal.
+        try String(contentsOfFile: directory + "/am.yml", encoding: .utf8).replacingOccurrences(of: "smtp_auth_password: s3cret", with: "smtp_auth_password: wrong")
+            .write(toFile: directory + "/wrong.yml", atomically: true, encoding: .utf8)
+        let refused = try await Command.etcdmon(["alertmanager", "test-receiver", "--config.file", directory + "/wrong.yml", "mail"])
+        #expect(refused.exitCode == 1 && refused.standardOutput.contains("mail/email[0]: FAILED:") && refused.standardOutput.contains("535"),
+                "\(refused)")
     }
 
     @Test("etcdmon silence add|query|expire against a real Alertmanager agree with amtool; routes test and test-receiver report what happens")
