@@ -595,7 +595,7 @@ struct BuiltInAlertmanagerTests {
         let directory = try ServeScrapeTests.temporaryDirectory("alertmanager-check")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let files: [String: String] = [
-            "good.yml": Self.configuration(sink: "127.0.0.1:5001") + "\ntime_intervals:\n  - name: weekend\n    time_intervals: [{weekdays: ['saturday:sunday'], times: [{start_time: '00:00', end_time: '24:00'}]}]\n",
+            "good.yml": Self.configuration(sink: "127.0.0.1:5001") + "\ntime_intervals:\n  - name: weekend\n    time_intervals: [{weekdays: [saturday, sunday], times: [{start_time: '00:00', end_time: '24:00'}]}]\n",
             "fixture.yml": (try? Fixtures.text("fixtures/alertmanager/alertmanager.yml")) ?? "",
             "undefined-receiver.yml": "route: {receiver: nope}\nreceivers: [{name: hook}]\n",
             "root-matchers.yml": "route: {receiver: hook, matchers: ['a=b']}\nreceivers: [{name: hook}]\n",
@@ -607,6 +607,7 @@ struct BuiltInAlertmanagerTests {
             "no-smarthost.yml": "route: {receiver: mail}\nreceivers: [{name: mail, email_configs: [{to: a@b.c}]}]\n",
             "no-url.yml": "route: {receiver: hook}\nreceivers: [{name: hook, webhook_configs: [{send_resolved: true}]}]\n",
             "undefined-interval.yml": "route: {receiver: hook, routes: [{receiver: hook, mute_time_intervals: [nope]}]}\nreceivers: [{name: hook}]\n",
+            "weekday-range-backwards.yml": "route: {receiver: hook}\nreceivers: [{name: hook}]\ntime_intervals: [{name: w, time_intervals: [{weekdays: ['saturday:sunday']}]}]\n",
             "bad-weekday.yml": "route: {receiver: hook}\nreceivers: [{name: hook}]\ntime_intervals: [{name: w, time_intervals: [{weekdays: [fooday]}]}]\n",
             "continue-root.yml": "route: {receiver: hook, continue: true}\nreceivers: [{name: hook}]\n",
             "bad-group-by.yml": "route: {receiver: hook, group_by: ['a-b']}\nreceivers: [{name: hook}]\n",
