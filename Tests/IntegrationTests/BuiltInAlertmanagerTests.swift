@@ -39,7 +39,9 @@ struct BuiltInAlertmanagerTests {
             while requests.count < count, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
         }
 
-        func stop() { kill(pid, SIGTERM) }
+        /// SIGKILL: the test runner's children inherit a signal mask in which Python's default
+        /// SIGTERM handling never runs.
+        func stop() { kill(pid, SIGKILL) }
     }
 
     /// A real Alertmanager with `configuration`.
@@ -439,7 +441,7 @@ struct BuiltInAlertmanagerTests {
                                                           "--host", host, "--port", "\(port)", "--dir", directory + "/mail", "--cert", cert, "--key", key,
                                                           "--user", "etcdmon", "--password", "s3cret", "--timeout", "120"],
                                      standardOutput: directory + "/smtp.log", standardError: directory + "/smtp.log")
-        defer { kill(smtp, SIGTERM) }
+        defer { kill(smtp, SIGKILL) }
         try """
         global: {smtp_smarthost: '\(host):\(port)', smtp_from: 'etcdmon <alerts@example.org>', smtp_auth_username: etcdmon, smtp_auth_password: s3cret}
         route: {receiver: mail, group_by: [alertname], group_wait: 1s, group_interval: 2s}
