@@ -81,7 +81,8 @@ public enum RFC3339 {
         return CivilTime(milliseconds: seconds * 1000).text(separator: "T") + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
-    private static func split(_ nanoseconds: Int64) -> (seconds: Int64, fraction: Int64) {
+    /// Whole seconds (rounded down) and the nanoseconds past them.
+    package static func split(_ nanoseconds: Int64) -> (seconds: Int64, fraction: Int64) {
         let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : -((-(nanoseconds + 1)) / 1_000_000_000) - 1
         return (seconds, nanoseconds - seconds * 1_000_000_000)
     }

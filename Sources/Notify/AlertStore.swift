@@ -19,9 +19,6 @@ public final class AlertStore: Sendable {
         }
     }
 
-    /// The alert with `fingerprint`.
-    public func alert(_ fingerprint: UInt64) -> Alert? { alerts.withLock { $0[fingerprint] } }
-
     /// Every alert stored.
     public var all: [Alert] { alerts.withLock { Array($0.values) } }
 

@@ -16,7 +16,10 @@ public final class NotificationLog: Sendable {
         public var timestamp: Int64
         public var expiresAt: Int64
 
-        var key: String { groupKey + ":" + receiver.description }
+        var key: String { Self.key(groupKey, receiver) }
+
+        /// `<group key>:<receiver>/<integration>/<index>`, the log's key as Alertmanager's.
+        static func key(_ groupKey: String, _ receiver: ReceiverKey) -> String { groupKey + ":" + receiver.description }
     }
 
     /// An integration of a receiver (nflog's `Receiver`).
@@ -60,7 +63,7 @@ public final class NotificationLog: Sendable {
 
     /// The record for `groupKey` and `receiver`.
     public func entry(groupKey: String, receiver: ReceiverKey) -> Entry? {
-        entries.withLock { $0[groupKey + ":" + receiver.description] }
+        entries.withLock { $0[Entry.key(groupKey, receiver)] }
     }
 
     /// Records a notification at `now`; it expires after twice the repeat interval (or the

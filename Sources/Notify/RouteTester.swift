@@ -3,10 +3,18 @@ import EtcdmonModel
 
 /// Runs a `RouteTestFile`: each case's labels through the route tree (and, with `firing`, the
 /// inhibition rules), compared with what the case expects.
-public enum RouteTester {
+public struct RouteTester {
+    let config: NotificationConfig
+    let route: Route
+
+    /// A tester of `config`'s tree, built once for all the cases.
+    public init(_ config: NotificationConfig) {
+        self.config = config
+        route = Route(config.route)
+    }
+
     /// One case's verdict: nil when it passed, else what differed.
-    public static func run(_ test: RouteTestFile.Case, config: NotificationConfig) -> String? {
-        let route = Route(config.route)
+    public func run(_ test: RouteTestFile.Case) -> String? {
         let matched = route.match(test.labels)
         var problems: [String] = []
         if let expected = test.receivers {

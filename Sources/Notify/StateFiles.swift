@@ -9,8 +9,8 @@ import SwiftProtobuf
 enum StateFiles {
     static func timestamp(_ nanoseconds: Int64) -> Google_Protobuf_Timestamp {
         guard nanoseconds != RFC3339.zero else { return Google_Protobuf_Timestamp(seconds: -62_135_596_800, nanos: 0) }
-        let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : -((-(nanoseconds + 1)) / 1_000_000_000) - 1
-        return Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32(nanoseconds - seconds * 1_000_000_000))
+        let (seconds, fraction) = RFC3339.split(nanoseconds)
+        return Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32(fraction))
     }
 
     static func nanoseconds(_ timestamp: Google_Protobuf_Timestamp) -> Int64 {

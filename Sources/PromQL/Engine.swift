@@ -131,8 +131,7 @@ final class Evaluation {
     private var derived: [DerivedLabels: Labels] = [:]
     /// Whether derived label sets are memoized: only where one can be asked for again (a range
     /// query's steps, a subquery's inner steps).
-    private var memoizes = true
-    private var hasSubquery = false
+    private var memoizes: Bool
     /// Derivations by name (`by:job,instance`), numbered so a lookup per sample hashes an integer,
     /// not the name.
     private var derivations: [String: Int] = ["-name": 0, "-le": 1]
@@ -212,9 +211,9 @@ final class Evaluation {
         self.start = start
         self.end = end
         self.step = step
+        memoizes = step > 0
         var windows: [String: (matchers: [LabelMatcher], minTime: Int64, maxTime: Int64)] = [:]
         try collectWindows(expression, from: start, to: end, into: &windows)
-        memoizes = step > 0 || hasSubquery
         for (key, window) in windows {
             do {
                 // As Prometheus's engine: the order series are read in does not matter to evaluation.
@@ -251,7 +250,7 @@ final class Evaluation {
         case .vectorSelector(let selector): add(selector, back: engine.lookbackDelta)
         case .matrixSelector(let selector, let range): add(selector, back: range)
         case .subquery(let inner, let range, let step, let offset, let at):
-            hasSubquery = true
+            memoizes = true
             let (low, high) = pinned(at, from, to)
             try collectWindows(inner.expression, from: low - offset - range - (step ?? engine.defaultSubqueryStep), to: high - offset, into: &windows)
         case .parenthesized(let inner), .unaryMinus(let inner): try collectWindows(inner, from: from, to: to, into: &windows)

@@ -14,7 +14,8 @@ public struct MergedQuerier: Querier {
         for querier in queriers {
             merged = Self.merge(merged, try querier.select(matchers, minTime: minTime, maxTime: maxTime, sorted: sorted))
         }
-        return sorted ? merged.sortedByLabels() : merged
+        // Sorted when asked: each querier's answer is, and so is a merge of two.
+        return merged
     }
 
     /// Merges two lists; a series in both gets `newer`'s samples after `older`'s last. Where both

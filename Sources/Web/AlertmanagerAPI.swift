@@ -67,6 +67,15 @@ struct AlertmanagerAPI: Sendable {
 
     private var now: Int64 { Dispatcher.wallClock() }
 
+    /// The request's `filter` parameters as matchers; a bad one is the handler's 400.
+    static func filters(_ parameters: RequestParameters) throws(AlertmanagerAPIError) -> [AlertMatcher] {
+        var matchers: [AlertMatcher] = []
+        for text in parameters.all("filter") {
+            do throws(AlertMatcherError) { matchers.append(try AlertMatcher.parse(text)) } catch { throw .handler(.badRequest, error.description) }
+        }
+        return matchers
+    }
+
     // MARK: - Status and receivers
 
     func status() -> Response {
@@ -106,9 +115,7 @@ struct AlertmanagerAPI: Sendable {
                 return ["true", "1", "yes", "y", "on", "selected", "checked", "ok"].contains(value.lowercased())
             }
             (active, silenced, inhibited) = (flag("active"), flag("silenced"), flag("inhibited"))
-            for text in parameters.all("filter") {
-                do { matchers.append(try AlertMatcher.parse(text)) } catch { throw .handler(.badRequest, error.description) }
-            }
+            matchers = try AlertmanagerAPI.filters(parameters)
             if let text = parameters["receiver"], !text.isEmpty {
                 do { receiver = try LabelMatcher(.regexMatch, "receiver", text) } catch {
                     throw .handler(.badRequest, "failed to parse receiver param: \(error.reason)")
@@ -214,10 +221,7 @@ struct AlertmanagerAPI: Sendable {
     func silences(_ request: Request) -> Response {
         Self.handle { () throws(AlertmanagerAPIError) -> Response in
             let parameters = RequestParameters(form: request.uri.query ?? "")
-            var filters: [AlertMatcher] = []
-            for text in parameters.all("filter") {
-                do throws(AlertMatcherError) { filters.append(try AlertMatcher.parse(text)) } catch { throw .handler(.badRequest, error.description) }
-            }
+            let filters = try Self.filters(parameters)
             let now = now
             let kept = alertmanager.silences.all.filter { silence in filters.allSatisfy { silence.matchers.contains($0) } }
             let sorted = kept.sorted { a, b in

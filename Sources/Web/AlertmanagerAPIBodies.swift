@@ -80,9 +80,7 @@ extension AlertmanagerAPI {
             guard let name = matcher["name"] as? String else { throw .framework(602, "matchers.\(index).name in body is required") }
             guard let value = matcher["value"] as? String else { throw .framework(602, "matchers.\(index).value in body is required") }
             guard let isRegex = matcher["isRegex"] as? Bool else { throw .framework(602, "matchers.\(index).isRegex in body is required") }
-            let isEqual = matcher["isEqual"] as? Bool ?? true
-            let kind: LabelMatcher.Kind = isRegex ? (isEqual ? .regexMatch : .regexNoMatch) : (isEqual ? .equal : .notEqual)
-            do { matchers.append(try AlertMatcher(kind, name, value)) } catch {
+            do { matchers.append(try AlertMatcher(name: name, value: value, isRegex: isRegex, isEqual: matcher["isEqual"] as? Bool ?? true)) } catch {
                 throw .handler(.badRequest, "silence invalid: invalid label matcher \(index): \(error.description)")
             }
         }

@@ -50,9 +50,9 @@ extension AlertmanagerAPI {
         for (index, matcher) in silence.matchers.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("{\"isEqual\":")
-            writer.raw(matcher.kind == .equal || matcher.kind == .regexMatch ? "true" : "false")
+            writer.raw(matcher.isEqual ? "true" : "false")
             writer.raw(",\"isRegex\":")
-            writer.raw(matcher.kind == .regexMatch || matcher.kind == .regexNoMatch ? "true" : "false")
+            writer.raw(matcher.isRegex ? "true" : "false")
             writer.raw(",\"name\":")
             writer.string(matcher.name)
             writer.raw(",\"value\":")

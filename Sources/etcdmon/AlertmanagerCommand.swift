@@ -111,9 +111,9 @@ struct AlertmanagerCommand: ParsableCommand {
                 for file in files {
                     do {
                         let tests = try RouteTestFile.load(file: file)
-                        let config = try NotificationConfig.load(file: tests.config)
+                        let tester = RouteTester(try NotificationConfig.load(file: tests.config))
                         for test in tests.tests {
-                            if let problem = RouteTester.run(test, config: config) {
+                            if let problem = tester.run(test) {
                                 print("FAIL  \(file):\(test.line): \(test.name): \(problem)")
                                 failures += 1
                             } else {

@@ -55,8 +55,7 @@ struct SilenceCommand: AsyncParsableCommand {
             let body: [String: Any] = [
                 "comment": comment, "createdBy": author, "startsAt": RFC3339.millisecondText(nanoseconds: startsAt),
                 "endsAt": RFC3339.millisecondText(nanoseconds: endsAt),
-                "matchers": parsed.map { ["name": $0.name, "value": $0.value, "isRegex": $0.kind == .regexMatch || $0.kind == .regexNoMatch,
-                                          "isEqual": $0.kind == .equal || $0.kind == .regexMatch] },
+                "matchers": parsed.map { ["name": $0.name, "value": $0.value, "isRegex": $0.isRegex, "isEqual": $0.isEqual] },
             ]
             let answer = try await SilenceCommand.request(options.url, "POST", "/api/v2/silences", body: try JSONSerialization.data(withJSONObject: body))
             guard let object = try? JSONSerialization.jsonObject(with: answer) as? [String: Any], let id = object["silenceID"] as? String else {
@@ -94,9 +93,8 @@ struct SilenceCommand: AsyncParsableCommand {
             var rows = [["ID", "Matchers", "Ends At", "Created By", "Comment"]]
             for silence in kept {
                 let matchers = (silence["matchers"] as? [[String: Any]] ?? []).map { matcher -> String in
-                    let isRegex = matcher["isRegex"] as? Bool ?? false, isEqual = matcher["isEqual"] as? Bool ?? true
-                    let kind: LabelMatcher.Kind = isRegex ? (isEqual ? .regexMatch : .regexNoMatch) : (isEqual ? .equal : .notEqual)
-                    return (try? AlertMatcher(kind, matcher["name"] as? String ?? "", matcher["value"] as? String ?? ""))?.description ?? ""
+                    (try? AlertMatcher(name: matcher["name"] as? String ?? "", value: matcher["value"] as? String ?? "",
+                                       isRegex: matcher["isRegex"] as? Bool ?? false, isEqual: matcher["isEqual"] as? Bool ?? true))?.description ?? ""
                 }
                 rows.append([silence["id"] as? String ?? "", matchers.joined(separator: " "),
                              SilenceCommand.amtoolTime(silence["endsAt"] as? String ?? ""), silence["createdBy"] as? String ?? "",

@@ -16,6 +16,16 @@ public struct AlertMatcher: Sendable, Equatable, CustomStringConvertible {
         do { matcher = try LabelMatcher(kind, name, value) } catch { throw AlertMatcherError(error.description) }
     }
 
+    /// A matcher in the API's form (`isRegex`, `isEqual`), as silences carry them.
+    public init(name: String, value: String, isRegex: Bool, isEqual: Bool) throws(AlertMatcherError) {
+        try self.init(isRegex ? (isEqual ? .regexMatch : .regexNoMatch) : (isEqual ? .equal : .notEqual), name, value)
+    }
+
+    /// Whether the value is a regular expression (`=~`, `!~`), in the API's form.
+    public var isRegex: Bool { kind == .regexMatch || kind == .regexNoMatch }
+    /// Whether the matcher selects what matches (`=`, `=~`) rather than what does not, in the API's form.
+    public var isEqual: Bool { kind == .equal || kind == .regexMatch }
+
     /// Whether `value` (the empty string for an absent label) satisfies the matcher.
     public func matches(_ value: String) -> Bool { matcher.matches(value) }
 
@@ -28,18 +38,10 @@ public struct AlertMatcher: Sendable, Equatable, CustomStringConvertible {
         lhs.kind == rhs.kind && lhs.name == rhs.name && lhs.value == rhs.value
     }
 
-    /// `name="value"` with `\`, newline and `"` escaped, as Alertmanager prints a matcher.
+    /// `name="value"` with `\`, newline and `"` escaped (the escaping of label values in the
+    /// exposition formats, which Alertmanager prints matchers with).
     public var description: String {
-        var escaped = ""
-        for character in value.unicodeScalars {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\"": escaped += "\\\""
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return name + kind.rawValue + "\"" + escaped + "\""
+        name + kind.rawValue + "\"" + Labels.escape(value) + "\""
     }
 
     /// `{a="b",c=~"d"}`: a list as Alertmanager prints it (in route keys, among others).
