@@ -61,7 +61,8 @@ struct SMTPClient {
                     if implicitTLS {
                         try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: name))
                     }
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                    // Bounded where lines are framed: a server that never ends a line cannot grow the buffer.
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: Self.maximumLine))
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
@@ -71,8 +72,11 @@ struct SMTPClient {
             func reply() async throws -> (code: Int, lines: [String]) {
                 var text: [String] = []
                 while true {
-                    guard var buffer = try await lines.next() else { throw SMTPFailure("connection closed by \(host)", retryable: true) }
-                    guard buffer.readableBytes <= Self.maximumLine else { throw SMTPFailure("a reply line longer than \(Self.maximumLine) bytes", retryable: false) }
+                    let next: ByteBuffer?
+                    do { next = try await lines.next() } catch is ByteToMessageDecoderError.PayloadTooLargeError {
+                        throw SMTPFailure("a reply line longer than \(Self.maximumLine) bytes", retryable: false)
+                    }
+                    guard var buffer = next else { throw SMTPFailure("connection closed by \(host)", retryable: true) }
                     var line = buffer.readString(length: buffer.readableBytes) ?? ""
                     if line.hasSuffix("\r") { line.removeLast() }
                     text.append(line)

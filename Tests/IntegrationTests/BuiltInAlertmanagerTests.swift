@@ -500,6 +500,21 @@ struct BuiltInAlertmanagerTests {
         let refused = try await Command.etcdmon(["alertmanager", "test-receiver", "--config.file", directory + "/wrong.yml", "mail"])
         #expect(refused.exitCode == 1 && refused.standardOutput.contains("mail/email[0]: FAILED:") && refused.standardOutput.contains("535"),
                 "\(refused)")
+
+        // A server that never ends its greeting line is refused at once, its bytes not buffered.
+        let hostilePort = port + 1
+        let hostile = try Command.spawn("/usr/bin/env", ["python3", "-c", """
+            import socket
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("\(host)", \(hostilePort))); s.listen(1); s.settimeout(60)
+            c, _ = s.accept(); c.sendall(b"220 " + b"x" * 200000); c.recv(10)
+            """])
+        defer { kill(hostile, SIGKILL) }
+        try "route: {receiver: mail}\nreceivers: [{name: mail, email_configs: [{to: a@b.c, from: x@y.z, smarthost: '\(host):\(hostilePort)', require_tls: false}]}]\n"
+            .write(toFile: directory + "/hostile.yml", atomically: true, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(500))
+        let endless = try await Command.etcdmon(["alertmanager", "test-receiver", "--config.file", directory + "/hostile.yml", "mail"])
+        #expect(endless.exitCode == 1 && endless.standardOutput.contains("a reply line longer than 4096 bytes"), "\(endless)")
     }
 
     @Test("etcdmon silence add|query|expire against a real Alertmanager agree with amtool; routes test and test-receiver report what happens")
