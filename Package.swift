@@ -117,11 +117,14 @@ let package = Package(
         ),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
-        // Prometheus's HTTP API over the store (Hummingbird), with a byte-level JSON writer.
+        // The pages' files (HTML, CSS, JavaScript, the dashboard definition), compiled into the binary.
+        .target(name: "WebUI", dependencies: ["EtcdmonModel"], resources: [.embedInCode("assets")]),
+        // Prometheus's HTTP API over the store (Hummingbird), with a byte-level JSON writer; the pages.
         .target(
             name: "Web",
             dependencies: [
                 "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates", "Notify",
+                "ClusterProbe", "WebUI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),

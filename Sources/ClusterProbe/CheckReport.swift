@@ -157,10 +157,15 @@ public struct CheckReport: Encodable, Sendable {
 
     /// Pretty-printed JSON with sorted keys, newline-terminated.
     public func json() -> String {
+        String(decoding: encoded(pretty: true), as: UTF8.self) + "\n"
+    }
+
+    /// The document as JSON bytes with sorted keys; compact unless `pretty`.
+    public func encoded(pretty: Bool = false) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain values cannot fail; an empty object would hide a bug, so trap is avoided.
-        guard let data = try? encoder.encode(self) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(self) else { return Array("{}".utf8) }
+        return Array(data)
     }
 }

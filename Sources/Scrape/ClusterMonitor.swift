@@ -25,7 +25,11 @@ final class ClusterMonitor: Sendable {
         var staleness = StalenessTracker()
         var lastLeader: UInt64?
         var leaderChanges = 0
+        var latest: ClusterSnapshot?
     }
+
+    /// The latest probe round's result, nil before the first round ends.
+    var latest: ClusterSnapshot? { state.withLock { $0.latest } }
 
     init(config: EtcdClusterConfig, sink: any SampleSink, logger: Logger,
          onTargets: @escaping @Sendable ([TargetGroup]) -> Void) throws(ConfigError) {
@@ -131,6 +135,7 @@ final class ClusterMonitor: Sendable {
         let check = await ClusterProber(client: client).check(endpoints, discover: false)
         let timestamp = Timestamp.now()
         let leaderChanges = state.withLock { state in
+            state.latest = ClusterSnapshot(name: config.name, job: config.jobName, checkedAt: timestamp, check: check)
             if let leader = check.diagnosis.leader?.id {
                 if let last = state.lastLeader, last != leader { state.leaderChanges += 1 }
                 state.lastLeader = leader

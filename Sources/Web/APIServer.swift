@@ -73,7 +73,8 @@ public struct APIServer: Sendable {
             api.register(on: routes.group("api/v2"))
             api.registerHistory(on: routes.group("api/v1"))
         }
-        StatusPage(storage: api.storage, manager: api.scrapeManager, prefix: prefix).register(on: routes)
+        EtcdClustersAPI(manager: api.scrapeManager).register(on: routes.group("api/v1"))
+        WebUIRoutes(prefix: prefix, notifications: alertmanager != nil).register(on: routes)
         let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(
             responder: responder, server: serverBuilder(),

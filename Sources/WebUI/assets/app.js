@@ -1,0 +1,548 @@
+// etcdmon's pages. Everything they show comes from the public HTTP API (/api/v1, /api/v2), so
+// Grafana or a script pointed at etcdmon reads the same numbers.
+(function () {
+  "use strict";
+  var body = document.body, prefix = body.dataset.prefix, page = body.dataset.page;
+  var main = document.getElementById("main");
+  var format = EtcdmonChart.format;
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  function el(tag, attributes, children) {
+    var element = document.createElement(tag);
+    for (var key in attributes || {}) {
+      var value = attributes[key];
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") element.textContent = value;
+      else if (key.slice(0, 2) === "on") element.addEventListener(key.slice(2), value);
+      else element.setAttribute(key, value === true ? "" : value);
+    }
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) return;
+      element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return element;
+  }
+  function badge(text, kind) { return el("span", { class: "badge " + (kind || text), text: text }); }
+  function labelsView(labels, skip) {
+    return el("span", { class: "labels" }, Object.keys(labels || {}).sort().filter(function (k) { return !(skip || []).includes(k); })
+      .map(function (k) { return el("span", { text: k + "=" + labels[k] }); }));
+  }
+  function ago(seconds) {
+    if (!seconds) return "never";
+    var s = Math.max(0, Date.now() / 1000 - seconds);
+    return s < 90 ? s.toFixed(1) + " s ago" : s < 5400 ? (s / 60).toFixed(0) + " min ago" : (s / 3600).toFixed(1) + " h ago";
+  }
+  function since(iso) { return iso && iso.indexOf("0001-") !== 0 ? ago(Date.parse(iso) / 1000) : "never"; }
+
+  function api(path, options) {
+    return fetch(prefix + path, Object.assign({ headers: { Accept: "application/json" } }, options || {})).then(function (response) {
+      return response.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { /* plain-text error */ }
+        if (!response.ok) {
+          var error = new Error((json && (json.error || json.message)) || text || response.statusText);
+          error.status = response.status;
+          throw error;
+        }
+        return json && json.status === "success" ? json.data : json;
+      });
+    });
+  }
+  function form(parameters) {
+    return Object.keys(parameters).map(function (k) { return encodeURIComponent(k) + "=" + encodeURIComponent(parameters[k]); }).join("&");
+  }
+  function query(expr, time) {
+    return api("/api/v1/query", { method: "POST", body: form(time ? { query: expr, time: time } : { query: expr }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" } });
+  }
+  function queryRange(expr, start, end, step) {
+    return api("/api/v1/query_range", { method: "POST", body: form({ query: expr, start: start, end: end, step: step }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" } });
+  }
+  function legendOf(template, metric) {
+    if (!template) {
+      var keys = Object.keys(metric).filter(function (k) { return k !== "__name__"; }).sort();
+      return (metric.__name__ || "") + "{" + keys.map(function (k) { return k + '="' + metric[k] + '"'; }).join(", ") + "}";
+    }
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, function (_, name) { return metric[name] || ""; });
+  }
+  function showError(container, error) {
+    container.textContent = "";
+    container.appendChild(el("p", { class: "error", role: "alert", text: String(error.message || error) }));
+  }
+  var params = new URLSearchParams(location.search);
+  function setParams(changes) {
+    Object.keys(changes).forEach(function (k) { if (changes[k] === null || changes[k] === "") params.delete(k); else params.set(k, changes[k]); });
+    history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+  }
+  var timers = [];
+  function every(seconds, action) {
+    timers.forEach(clearInterval); timers = [];
+    if (seconds > 0) timers.push(setInterval(action, seconds * 1000));
+  }
+  function stamp(container) {
+    var node = container.querySelector(".updated");
+    if (node) node.textContent = "updated " + new Date().toLocaleTimeString();
+  }
+
+  // The dashboard definition (shared with `etcdmon export grafana`) and the scrape interval
+  // of a cluster's members, from which Grafana's $__rate_interval is derived.
+  var definition = null;
+  function loadDefinition() {
+    if (definition) return Promise.resolve(definition);
+    return fetch(body.dataset.static + "/dashboard.json").then(function (r) { return r.json(); }).then(function (d) { definition = d; return d; });
+  }
+  var scrapeIntervals = {};
+  function loadScrapeIntervals() {
+    return api("/api/v1/targets?state=active").then(function (data) {
+      (data.activeTargets || []).forEach(function (t) {
+        var cluster = t.labels.cluster;
+        if (cluster) scrapeIntervals[cluster] = parseDuration(t.scrapeInterval) || 15;
+      });
+      return data;
+    });
+  }
+  function parseDuration(text) {
+    var total = 0, match, re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g, factor = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+    while ((match = re.exec(text || ""))) total += parseFloat(match[1]) * factor[match[2]];
+    return total;
+  }
+  function resolve(expr, cluster, step) {
+    var scrape = scrapeIntervals[cluster] || 15;
+    var rate = Math.max(4 * scrape, step + scrape);
+    return expr.replace(/\$cluster\b/g, cluster.replace(/\\/g, "\\\\").replace(/"/g, '\\"'))
+      .replace(/\$__rate_interval/g, Math.round(rate) + "s");
+  }
+  function stepFor(span, width) { return Math.max(1, Math.ceil(span / Math.max(100, Math.min(width || 600, 1000) / 2))); }
+
+  /** Draws one panel's queries into `host` as a chart over [start, end]. */
+  function chartPanel(host, panel, cluster, start, end) {
+    var step = Math.max(stepFor(end - start, host.clientWidth), Math.min(scrapeIntervals[cluster] || 15, 60));
+    return Promise.all(panel.targets.map(function (target) {
+      return queryRange(resolve(target.expr, cluster, step), start, end, step).then(function (data) {
+        return data.result.map(function (r) {
+          return { name: legendOf(target.legend, r.metric), points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) };
+        });
+      });
+    })).then(function (sets) {
+      EtcdmonChart.draw(host, { title: panel.title, series: [].concat.apply([], sets), unit: panel.unit, start: start, end: end, step: step });
+    }).catch(function (error) { showError(host, error); });
+  }
+  function statPanel(host, panel, cluster) {
+    return query(resolve(panel.targets[0].expr, cluster, 60)).then(function (data) {
+      var value = data.result.length ? parseFloat(data.result[0].value[1]) : NaN;
+      host.textContent = "";
+      host.appendChild(el("div", { class: "stat", "data-points": data.result.length, text: format(value, panel.unit) }));
+    }).catch(function (error) { showError(host, error); });
+  }
+
+  // ---- overview ------------------------------------------------------------------------------
+
+  function quorumWords(report) {
+    var learners = report.members.filter(function (m) { return m.is_learner; }).length;
+    var words = report.voting_members + " members, " + report.healthy_voting_members + " healthy, ";
+    if (report.healthy_voting_members < report.quorum_size) words += "quorum lost (needs " + report.quorum_size + ")";
+    else if (report.failures_tolerated === 0) words += "tolerates no more failures";
+    else words += "tolerates " + report.failures_tolerated + " more failure" + (report.failures_tolerated === 1 ? "" : "s");
+    return words + (learners ? " · " + learners + " learner" + (learners === 1 ? "" : "s") : "");
+  }
+  function probeCell(probe, fallbackNote) {
+    if (!probe) return el("td", { class: "muted", text: "–" });
+    var ok = probe.ok;
+    return el("td", { title: probe.reason || (probe.via_health_fallback ? fallbackNote : "") },
+      [el("span", { class: ok ? "good" : "bad", text: ok ? "✓" : "✗" }), probe.via_health_fallback ? el("span", { class: "muted", text: "*" }) : null]);
+  }
+  function dbCell(member, quota) {
+    if (member.db_size_bytes === null) return el("td", { class: "muted", text: "–" });
+    var share = quota ? member.db_size_bytes / quota : 0;
+    var fill = el("span", { class: share > 0.8 ? "high" : "", style: "width:" + Math.min(100, share * 100).toFixed(1) + "%" });
+    return el("td", { title: "in use " + format(member.db_size_in_use_bytes, "bytes") + (quota ? " of a " + format(quota, "bytes") + " quota" : "") },
+      [quota ? el("span", { class: "bar", role: "meter", "aria-valuenow": (share * 100).toFixed(1), "aria-valuemin": "0", "aria-valuemax": "100",
+        "aria-label": "database size against quota" }, [fill]) : null,
+      format(member.db_size_bytes, "bytes") + (quota ? " / " + format(quota, "bytes") : "")]);
+  }
+
+  function overview() {
+    main.textContent = "";
+    var head = el("div", { class: "toolbar" }, [el("h1", { text: "Clusters" }), el("span", { class: "updated" })]);
+    var content = el("div", { id: "clusters" });
+    main.appendChild(head);
+    main.appendChild(content);
+    var cards = {};
+    function refresh() {
+      return Promise.all([api("/api/v1/etcd/clusters"), loadScrapeIntervals(), api("/api/v1/alerts").catch(function () { return { alerts: [] }; }),
+        query("etcd_server_quota_backend_bytes").catch(function () { return { result: [] }; }), loadDefinition()])
+        .then(function (all) {
+          var clusters = all[0], targets = all[1], alerts = all[2].alerts || [], quotas = {};
+          all[3].result.forEach(function (r) { quotas[(r.metric.cluster || "") + "/" + r.metric.instance] = parseFloat(r.value[1]); });
+          if (!clusters.length) {
+            content.textContent = "";
+            content.appendChild(el("div", { class: "card" }, [el("p", { text: "No etcd cluster is configured. Add one under etcd.clusters in the configuration file (docs/configuration.md); scrape targets are on the Targets page." })]));
+          }
+          clusters.forEach(function (cluster) {
+            var card = cards[cluster.name];
+            if (!card) {
+              card = cards[cluster.name] = { root: el("section", { class: "card", "data-cluster": cluster.name }), status: el("div"), charts: el("div", { class: "charts" }) };
+              card.root.appendChild(card.status);
+              card.root.appendChild(el("h3", { text: "Last hour" }));
+              card.root.appendChild(card.charts);
+              card.hosts = definition.overview.map(function (panel) {
+                var host = el("div");
+                card.charts.appendChild(el("div", { class: "panel" }, [el("h3", { text: panel.title }), host]));
+                return host;
+              });
+              content.appendChild(card.root);
+            }
+            renderCluster(card.status, cluster, targets, alerts, quotas);
+            var end = Math.floor(Date.now() / 1000), start = end - 3600;
+            definition.overview.forEach(function (panel, i) { chartPanel(card.hosts[i], panel, cluster.name, start, end); });
+          });
+          stamp(main);
+        }).catch(function (error) { showError(content, error); });
+    }
+    refresh();
+    every(10, refresh);
+  }
+
+  function renderCluster(container, cluster, targets, alerts, quotas) {
+    container.textContent = "";
+    var report = cluster.report;
+    var title = el("div", { class: "card-head" }, [el("h2", { text: cluster.name }),
+      report ? badge(report.verdict) : badge("unknown"),
+      report ? el("span", { class: "quorum", text: quorumWords(report) }) : el("span", { class: "muted", text: "waiting for the first probe round" }),
+      report && report.leader ? el("span", { class: "muted", text: "leader " + report.leader.name }) : null,
+      el("span", { class: "muted", text: "checked " + ago(cluster.checkedAt) })]);
+    container.appendChild(title);
+    if (!report) return;
+    var scrapes = {};
+    (targets.activeTargets || []).forEach(function (t) { if (t.labels.cluster === cluster.name) scrapes[t.labels.instance] = t; });
+    var rows = report.members.map(function (m) {
+      var instance = m.endpoint.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+      var scrape = scrapes[instance];
+      var down = !m.reachable || !m.healthy;
+      return el("tr", { class: down ? "down" : "", "data-member": m.name || m.endpoint, "data-state": m.reachable ? (m.healthy ? "healthy" : "unhealthy") : "down" }, [
+        el("td", {}, [m.is_leader ? el("span", { class: "leader", title: "leader", "aria-label": "leader", text: "★ " }) : null, m.name || "(unnamed)",
+          m.is_learner ? el("span", { class: "muted", text: " learner" }) : null]),
+        el("td", { class: "mono", text: m.endpoint }),
+        el("td", {}, [m.reachable ? badge(m.healthy ? "up" : "unhealthy", m.healthy ? "up" : "down") : badge("down"),
+          m.errors && m.errors.length ? el("div", { class: "muted", text: m.errors[0] }) : null]),
+        el("td", { text: (m.version || "–") + " / " + (m.cluster_version || "–") }),
+        probeCell(m.health), probeCell(m.livez, "etcd < 3.5.12 has no /livez"), probeCell(m.readyz, "etcd < 3.5.12 has no /readyz"),
+        el("td", { class: "num", text: m.raft_term === null ? "–" : String(m.raft_term) }),
+        el("td", { class: "num", text: m.raft_index === null ? "–" : String(m.raft_index) }),
+        dbCell(m, quotas[cluster.name + "/" + instance]),
+        el("td", { class: "num", text: m.latency_ms === null ? "–" : m.latency_ms.toFixed(1) + " ms" }),
+        el("td", {}, scrape ? [badge(scrape.health, scrape.health === "up" ? "up" : scrape.health === "down" ? "down" : "unknown"),
+          " " + since(scrape.lastScrape) + " · " + format(scrape.lastScrapeDuration, "s")] : ["–"]),
+      ]);
+    });
+    var head = ["member", "endpoint", "state", "version / cluster", "health", "livez", "readyz", "raft term", "raft index", "DB size / quota", "probe", "last scrape"];
+    container.appendChild(el("div", { class: "table-wrap" }, [el("table", { class: "members" }, [
+      el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", { scope: "col", class: /raft|probe/.test(h) ? "num" : "", text: h }); }))]),
+      el("tbody", {}, rows)])]));
+    if (report.members.some(function (m) { return m.livez && m.livez.via_health_fallback; })) {
+      container.appendChild(el("p", { class: "muted", text: "* answered through /health: etcd before 3.5.12 has no /livez or /readyz." }));
+    }
+    container.appendChild(el("h3", { text: "Findings" }));
+    if (!report.findings.length) container.appendChild(el("p", { class: "good", text: "No problems found." }));
+    else container.appendChild(el("ul", { class: "findings" }, report.findings.map(function (f) {
+      return el("li", { "data-code": f.code }, [badge(f.severity), " ", el("strong", { text: f.summary }), el("div", { class: "advice", text: f.advice })]);
+    })));
+    var mine = alerts.filter(function (a) { return a.state !== "inactive" && (!a.labels.cluster || a.labels.cluster === cluster.name); });
+    container.appendChild(el("h3", { text: "Active alerts" }));
+    if (!mine.length) container.appendChild(el("p", { class: "muted", text: "None." }));
+    else container.appendChild(el("ul", { class: "findings" }, mine.map(function (a) {
+      return el("li", {}, [badge(a.state), " ", el("strong", { text: a.labels.alertname }), " ",
+        el("span", { text: (a.annotations && (a.annotations.summary || a.annotations.description)) || "" }), " ", labelsView(a.labels, ["alertname"])]);
+    })));
+  }
+
+  // ---- dashboard -----------------------------------------------------------------------------
+
+  var RANGES = [["15m", 900], ["30m", 1800], ["1h", 3600], ["3h", 10800], ["6h", 21600], ["12h", 43200], ["24h", 86400], ["2d", 172800], ["7d", 604800]];
+  function dashboard() {
+    main.textContent = "";
+    Promise.all([loadDefinition(), api("/api/v1/etcd/clusters"), api("/api/v1/label/cluster/values").catch(function () { return []; }), loadScrapeIntervals()])
+      .then(function (all) {
+        var names = all[1].map(function (c) { return c.name; });
+        all[2].forEach(function (n) { if (!names.includes(n)) names.push(n); });
+        var cluster = params.get("cluster") || names[0] || "";
+        var range = params.get("range") || definition.range;
+        var refresh = params.has("refresh") ? params.get("refresh") : definition.refresh;
+        var clusterSelect = el("select", { id: "cluster", onchange: function () { setParams({ cluster: clusterSelect.value }); draw(); } },
+          names.map(function (n) { return el("option", { value: n, selected: n === cluster, text: n }); }));
+        var rangeSelect = el("select", { id: "range", onchange: function () {
+          custom.hidden = rangeSelect.value !== "custom";
+          if (rangeSelect.value !== "custom") { setParams({ range: rangeSelect.value, from: null, to: null }); draw(); }
+        } }, RANGES.map(function (r) { return el("option", { value: r[0], selected: r[0] === range, text: "Last " + r[0] }); })
+          .concat([el("option", { value: "custom", selected: range === "custom", text: "Custom…" })]));
+        function local(seconds) { var d = new Date(seconds * 1000 - new Date().getTimezoneOffset() * 60000); return d.toISOString().slice(0, 16); }
+        var now = Date.now() / 1000;
+        var from = el("input", { type: "datetime-local", "aria-label": "from", value: local(parseFloat(params.get("from")) || now - 3600) });
+        var to = el("input", { type: "datetime-local", "aria-label": "to", value: local(parseFloat(params.get("to")) || now) });
+        var custom = el("span", {}, [from, " – ", to, " ", el("button", { class: "btn", type: "button", text: "Apply", onclick: function () {
+          setParams({ range: "custom", from: Math.floor(Date.parse(from.value) / 1000), to: Math.floor(Date.parse(to.value) / 1000) }); draw();
+        } })]);
+        custom.hidden = range !== "custom";
+        var refreshSelect = el("select", { id: "refresh", onchange: function () { setParams({ refresh: refreshSelect.value }); schedule(); } },
+          [["", "Off"], ["10s", "10s"], ["30s", "30s"], ["1m", "1m"], ["5m", "5m"]].map(function (r) {
+            return el("option", { value: r[0], selected: r[0] === refresh, text: r[1] });
+          }));
+        main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: definition.title + " dashboard" }),
+          el("label", { for: "cluster", text: "Cluster" }), clusterSelect, el("label", { for: "range", text: "Range" }), rangeSelect, custom,
+          el("label", { for: "refresh", text: "Refresh" }), refreshSelect, el("span", { class: "updated" })]));
+        var grid = el("div", { class: "grid" });
+        main.appendChild(grid);
+        var hosts = definition.panels.map(function (panel) {
+          var host = el("div", { "data-panel": panel.title });
+          var g = panel.grid;
+          grid.appendChild(el("div", { class: "panel", style: "grid-column:" + (g[0] + 1) + " / span " + g[2] },
+            [el("h3", { title: panel.description || "", text: panel.title }), host]));
+          return host;
+        });
+        function window_() {
+          var r = params.get("range") || definition.range;
+          if (r === "custom") return [parseFloat(params.get("from")), parseFloat(params.get("to"))];
+          var span = (RANGES.find(function (x) { return x[0] === r; }) || RANGES[0])[1];
+          var end = Math.floor(Date.now() / 1000);
+          return [end - span, end];
+        }
+        function draw() {
+          var c = clusterSelect.value, w = window_();
+          if (!c) { showError(grid, "No cluster to show: configure one under etcd.clusters."); return; }
+          Promise.all(definition.panels.map(function (panel, i) {
+            return panel.type === "stat" ? statPanel(hosts[i], panel, c) : chartPanel(hosts[i], panel, c, w[0], w[1]);
+          })).then(function () { stamp(main); });
+        }
+        function schedule() {
+          var seconds = parseDuration(refreshSelect.value);
+          every(params.get("range") === "custom" ? 0 : seconds, draw);
+        }
+        draw();
+        schedule();
+      }).catch(function (error) { showError(main, error); });
+  }
+
+  // ---- alerts --------------------------------------------------------------------------------
+
+  function alertsPage() {
+    main.textContent = "";
+    var content = el("div");
+    main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Alerts" }), el("span", { class: "updated" })]));
+    main.appendChild(content);
+    var silencing = Promise.resolve(body.dataset.notifications === "on");
+    function refresh() {
+      Promise.all([api("/api/v1/alerts"), silencing]).then(function (all) {
+        var alerts = all[0].alerts || [], canSilence = all[1];
+        return (canSilence ? Promise.all([api("/api/v2/silences"), api("/api/v2/alerts")]) : Promise.resolve([[], []])).then(function (am) {
+          content.textContent = "";
+          var notified = {};
+          am[1].forEach(function (a) { notified[key(a.labels)] = a.status; });
+          ["firing", "pending"].forEach(function (state) {
+            var list = alerts.filter(function (a) { return a.state === state; });
+            content.appendChild(el("h3", { text: state[0].toUpperCase() + state.slice(1) + " (" + list.length + ")" }));
+            if (!list.length) { content.appendChild(el("p", { class: "muted", text: "None." })); return; }
+            content.appendChild(el("div", { class: "card table-wrap" }, [el("table", {}, [
+              el("thead", {}, [el("tr", {}, ["alert", "labels", "active since", "value", "annotations", ""].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+              el("tbody", {}, list.map(function (a) {
+                var status = notified[key(a.labels)];
+                var actions = el("td");
+                if (status && status.state === "suppressed") actions.appendChild(badge(status.silencedBy.length ? "silenced" : "inhibited", "unknown"));
+                else if (canSilence) actions.appendChild(silenceButton(a.labels, refresh));
+                return el("tr", { "data-alert": a.labels.alertname }, [el("td", {}, [badge(a.state), " ", el("strong", { text: a.labels.alertname })]),
+                  el("td", { class: "wrap" }, [labelsView(a.labels, ["alertname"])]), el("td", { text: since(a.activeAt) }), el("td", { class: "num", text: a.value }),
+                  el("td", { class: "wrap" }, Object.keys(a.annotations || {}).sort().map(function (k) { return el("div", {}, [el("span", { class: "muted", text: k + ": " }), a.annotations[k]]); })),
+                  actions]);
+              }))])]));
+          });
+          content.appendChild(el("h3", { text: "Silences" }));
+          if (!canSilence) {
+            content.appendChild(el("p", { class: "muted", text: "Silences need etcdmon's notifications: start serve with --alertmanager.config.file (docs/alertmanager.md)." }));
+          } else {
+            var active = am[0].filter(function (s) { return s.status.state !== "expired"; });
+            if (!active.length) content.appendChild(el("p", { class: "muted", text: "None." }));
+            else content.appendChild(el("div", { class: "card table-wrap" }, [el("table", {}, [
+              el("thead", {}, [el("tr", {}, ["matchers", "state", "ends", "created by", "comment", ""].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+              el("tbody", {}, active.map(function (s) {
+                return el("tr", { "data-silence": s.id }, [el("td", { class: "mono", text: s.matchers.map(function (m) {
+                  return m.name + (m.isEqual === false ? "!" : "=") + (m.isRegex ? "~" : "") + '"' + m.value + '"'; }).join(", ") }),
+                  el("td", {}, [badge(s.status.state, s.status.state === "active" ? "warning" : "unknown")]),
+                  el("td", { text: new Date(s.endsAt).toLocaleString() }), el("td", { text: s.createdBy }), el("td", { text: s.comment }),
+                  el("td", {}, [el("button", { class: "btn", type: "button", text: "Expire", onclick: function () {
+                    api("/api/v2/silence/" + encodeURIComponent(s.id), { method: "DELETE" }).then(refresh, function (e) { alert(e.message); });
+                  } })])]);
+              }))])]));
+          }
+          stamp(main);
+        });
+      }).catch(function (error) { showError(content, error); });
+    }
+    refresh();
+    every(15, refresh);
+  }
+  function key(labels) { return Object.keys(labels).sort().map(function (k) { return k + "\u0000" + labels[k]; }).join("\u0001"); }
+  function silenceButton(labels, done) {
+    var cell = el("div");
+    var button = el("button", { class: "btn", type: "button", text: "Silence…", onclick: function () {
+      button.hidden = true;
+      var duration = el("select", { "aria-label": "duration" }, ["1h", "4h", "1d", "7d"].map(function (d) { return el("option", { value: d, text: d }); }));
+      var author = el("input", { "aria-label": "created by", placeholder: "your name", value: (function () { try { return localStorage.getItem("etcdmon.author") || ""; } catch (e) { return ""; } })() });
+      var comment = el("input", { "aria-label": "comment", placeholder: "why" });
+      var message = el("span", { role: "status" });
+      cell.appendChild(el("div", { class: "silence-form" }, [duration, author, comment, el("button", { class: "btn primary", type: "button", text: "Create", onclick: function () {
+        var now = new Date(), end = new Date(now.getTime() + parseDuration(duration.value) * 1000);
+        try { localStorage.setItem("etcdmon.author", author.value); } catch (e) {}
+        var matchers = Object.keys(labels).filter(function (k) { return k !== "alertstate"; }).map(function (k) {
+          return { name: k, value: labels[k], isRegex: false, isEqual: true };
+        });
+        api("/api/v2/silences", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify({ matchers: matchers, startsAt: now.toISOString(), endsAt: end.toISOString(), createdBy: author.value || "etcdmon UI", comment: comment.value || "silenced from the alerts page" }) })
+          .then(function (r) { message.textContent = "Silenced (" + r.silenceID + ")"; setTimeout(done, 500); }, function (e) { message.textContent = e.message; message.className = "error"; });
+      } }), message]));
+      duration.focus();
+    } });
+    cell.appendChild(button);
+    return cell;
+  }
+
+  // ---- targets -------------------------------------------------------------------------------
+
+  function targetsPage() {
+    main.textContent = "";
+    var onlyDown = el("input", { type: "checkbox", id: "only-down", checked: params.get("unhealthy") === "1", onchange: function () { setParams({ unhealthy: onlyDown.checked ? "1" : null }); refresh(); } });
+    var content = el("div");
+    main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Targets" }), onlyDown, el("label", { for: "only-down", text: "unhealthy only" }), el("span", { class: "updated" })]));
+    main.appendChild(content);
+    function refresh() {
+      api("/api/v1/targets").then(function (data) {
+        content.textContent = "";
+        var byJob = {};
+        data.activeTargets.forEach(function (t) { (byJob[t.scrapePool] = byJob[t.scrapePool] || []).push(t); });
+        Object.keys(byJob).sort().forEach(function (job) {
+          var list = byJob[job], up = list.filter(function (t) { return t.health === "up"; }).length;
+          var shown = onlyDown.checked ? list.filter(function (t) { return t.health !== "up"; }) : list;
+          content.appendChild(el("div", { class: "card table-wrap", "data-job": job }, [el("h2", { text: job + " (" + up + "/" + list.length + " up)" }),
+            el("table", {}, [el("thead", {}, [el("tr", {}, ["endpoint", "state", "labels", "last scrape", "duration", "error"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+              el("tbody", {}, shown.map(function (t) {
+                return el("tr", { class: t.health === "down" ? "down" : "" }, [el("td", { class: "mono" }, [el("a", { href: t.scrapeUrl, text: t.scrapeUrl })]),
+                  el("td", {}, [badge(t.health, t.health)]), el("td", { class: "wrap" }, [labelsView(t.labels)]), el("td", { text: since(t.lastScrape) }),
+                  el("td", { class: "num", text: format(t.lastScrapeDuration, "s") }), el("td", { class: "error", text: t.lastError })]);
+              }))])]));
+        });
+        stamp(main);
+      }).catch(function (error) { showError(content, error); });
+    }
+    refresh();
+    every(15, refresh);
+  }
+
+  // ---- rules ---------------------------------------------------------------------------------
+
+  function rulesPage() {
+    main.textContent = "";
+    var content = el("div");
+    main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Rules" }), el("span", { class: "updated" })]));
+    main.appendChild(content);
+    function refresh() {
+      api("/api/v1/rules").then(function (data) {
+        content.textContent = "";
+        if (!data.groups.length) content.appendChild(el("p", { class: "muted", text: "No rules are loaded." }));
+        data.groups.forEach(function (g) {
+          content.appendChild(el("div", { class: "card table-wrap", "data-group": g.name }, [
+            el("div", { class: "card-head" }, [el("h2", { text: g.name }), el("span", { class: "muted", text: g.file + " · every " + g.interval + " s · last " + since(g.lastEvaluation) + " in " + format(g.evaluationTime, "s") })]),
+            el("table", {}, [el("thead", {}, [el("tr", {}, ["rule", "query", "state", "health", "last evaluation", "error"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+              el("tbody", {}, g.rules.map(function (r) {
+                return el("tr", {}, [el("td", {}, [el("strong", { text: r.name }), el("div", { class: "muted", text: r.type === "alerting" ? "alert" + (r.duration ? ", for " + r.duration + " s" : "") : "record" })]),
+                  el("td", { class: "mono wrap", text: r.query }), el("td", {}, r.state ? [badge(r.state)] : []), el("td", {}, [badge(r.health, r.health === "ok" ? "ok" : r.health === "err" ? "err" : "unknown")]),
+                  el("td", { text: since(r.lastEvaluation) + " · " + format(r.evaluationTime, "s") }), el("td", { class: "error", text: r.lastError || "" })]);
+              }))])]));
+        });
+        stamp(main);
+      }).catch(function (error) { showError(content, error); });
+    }
+    refresh();
+    every(30, refresh);
+  }
+
+  // ---- explore -------------------------------------------------------------------------------
+
+  function explore() {
+    main.textContent = "";
+    var input = el("textarea", { id: "expr", "aria-label": "PromQL expression", spellcheck: "false", placeholder: "e.g. etcd_server_has_leader" });
+    input.value = params.get("expr") || "";
+    var range = el("select", { "aria-label": "range" }, RANGES.map(function (r) { return el("option", { value: r[0], selected: r[0] === (params.get("range") || "1h"), text: "Last " + r[0] }); }));
+    var tabTable = el("button", { type: "button", role: "tab", "aria-selected": "true", text: "Table" });
+    var tabGraph = el("button", { type: "button", role: "tab", "aria-selected": "false", text: "Graph" });
+    var result = el("div", { id: "result" });
+    var status = el("div", { id: "status", role: "status" });
+    function select(tab) {
+      tabTable.setAttribute("aria-selected", String(tab === "table"));
+      tabGraph.setAttribute("aria-selected", String(tab === "graph"));
+      setParams({ tab: tab === "graph" ? "graph" : null });
+      run();
+    }
+    tabTable.addEventListener("click", function () { select("table"); });
+    tabGraph.addEventListener("click", function () { select("graph"); });
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter" && (e.ctrlKey || e.metaKey || !e.shiftKey)) { e.preventDefault(); run(); } });
+    range.addEventListener("change", function () { setParams({ range: range.value }); run(); });
+    main.appendChild(el("h1", { text: "Explore" }));
+    main.appendChild(el("div", { class: "card" }, [input, el("div", { class: "toolbar" }, [
+      el("button", { class: "btn primary", type: "button", id: "execute", text: "Execute", onclick: run }), range,
+      el("span", { class: "tabs", role: "tablist" }, [tabTable, tabGraph]), el("span", { class: "muted", text: "Enter runs; Shift+Enter adds a line" })]), status, result]));
+    if (params.get("tab") === "graph") { tabTable.setAttribute("aria-selected", "false"); tabGraph.setAttribute("aria-selected", "true"); }
+    function run() {
+      var expr = input.value.trim();
+      setParams({ expr: expr || null });
+      status.textContent = ""; result.textContent = "";
+      if (!expr) return;
+      var started = performance.now();
+      var graph = tabGraph.getAttribute("aria-selected") === "true";
+      var end = Math.floor(Date.now() / 1000), span = (RANGES.find(function (r) { return r[0] === range.value; }) || RANGES[2])[1];
+      var step = stepFor(span, result.clientWidth);
+      (graph ? queryRange(expr, end - span, end, step) : query(expr)).then(function (data) {
+        status.appendChild(el("span", { class: "muted", text: "Answered in " + (performance.now() - started).toFixed(0) + " ms" }));
+        if (graph) {
+          var host = el("div");
+          result.appendChild(host);
+          if (data.resultType !== "matrix") { host.appendChild(el("p", { class: "muted", text: "A " + data.resultType + " has no graph; see the table." })); return; }
+          EtcdmonChart.draw(host, { title: expr, unit: "none", start: end - span, end: end, step: step,
+            series: data.result.map(function (r) { return { name: legendOf("", r.metric), points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) }; }) });
+          return;
+        }
+        result.appendChild(resultTable(data));
+      }).catch(function (error) {
+        var message = String(error.message);
+        status.appendChild(el("div", { class: "error", role: "alert", text: message }));
+        var at = /(\d+):(\d+): parse error/.exec(message);
+        if (at) {
+          var lines = expr.split("\n"), line = lines[parseInt(at[1], 10) - 1] || "", column = parseInt(at[2], 10);
+          status.appendChild(el("pre", { class: "caret", "aria-label": "error position", text: line + "\n" + " ".repeat(Math.max(0, column - 1)) + "^" }));
+        }
+      });
+    }
+    run();
+    input.focus();
+  }
+  function resultTable(data) {
+    var rows = [];
+    if (data.resultType === "vector") rows = data.result.map(function (r) { return [legendOf("", r.metric), r.value[1]]; });
+    else if (data.resultType === "matrix") rows = data.result.map(function (r) { return [legendOf("", r.metric), r.values.map(function (v) { return v[1] + " @" + v[0]; }).join("\n")]; });
+    else rows = [[data.resultType, String(data.result[1])]];
+    if (!rows.length) return el("p", { class: "muted", text: "Empty result." });
+    return el("div", { class: "table-wrap" }, [el("table", {}, [el("tbody", {}, rows.map(function (r) {
+      return el("tr", {}, [el("td", { class: "mono", text: r[0] }), el("td", { class: "num mono", style: "white-space:pre", text: r[1] })]);
+    }))])]);
+  }
+
+  // ---- start ---------------------------------------------------------------------------------
+
+  document.getElementById("theme").addEventListener("click", function () {
+    var next = document.documentElement.dataset.theme === "dark" ? "light" : "dark";
+    document.documentElement.dataset.theme = next;
+    try { localStorage.setItem("etcdmon.theme", next); } catch (e) {}
+  });
+  var current = document.querySelector('[data-nav="' + page + '"]');
+  if (current) current.setAttribute("aria-current", "page");
+  ({ overview: overview, dashboard: dashboard, alerts: alertsPage, targets: targetsPage, rules: rulesPage, explore: explore }[page] || overview)();
+})();
