@@ -117,6 +117,8 @@ let package = Package(
         ),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
+        // prometheus.yml, alertmanager.yml and Grafana dashboard JSON written from etcdmon's configuration.
+        .target(name: "Exports", dependencies: ["Config", .product(name: "Yams", package: "Yams")]),
         // The pages' files (HTML, CSS, JavaScript, the dashboard definition), compiled into the binary.
         .target(name: "WebUI", dependencies: ["EtcdmonModel"], resources: [.embedInCode("assets")]),
         // Prometheus's HTTP API over the store (Hummingbird), with a byte-level JSON writer; the pages.
@@ -156,7 +158,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify",
+                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

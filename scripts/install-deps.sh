@@ -8,6 +8,8 @@
 #   - zlib1g-dev: gzip for HTTP responses (compress-nio links zlib)
 #   - libre2-dev: RE2, the linear-time regex engine behind every matcher and relabel rule
 #   - libcrypt-dev: libxcrypt's bcrypt, which checks --web.config.file's basic-auth passwords
+#   - Chromium and its WebDriver (Debian chromium, chromium-driver) and selenium (PyPI): the
+#     dashboard's tests drive the pages in a headless browser
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -25,6 +27,8 @@ apt_packages=()
 [ -f /usr/include/zlib.h ] || apt_packages+=(zlib1g-dev)
 [ -f /usr/include/re2/re2.h ] || apt_packages+=(libre2-dev)
 [ -f /usr/include/crypt.h ] || apt_packages+=(libcrypt-dev)
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+[ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 
@@ -49,6 +53,12 @@ fi
 if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
   say "pip install aiosmtpd"
   python3 -m pip install -q --disable-pip-version-check aiosmtpd
+fi
+
+# Selenium drives Chromium for the dashboard's browser tests.
+if ! python3 -c 'import selenium' 2>/dev/null; then
+  say "pip install selenium"
+  python3 -m pip install -q --disable-pip-version-check selenium
 fi
 
 say "prometheus: $(/usr/bin/prometheus --version 2>&1 | head -1)"

@@ -84,7 +84,7 @@ public struct HTTPClientSettings: Sendable, Equatable {
         _ = try yaml.bool("enable_http2")
     }
 
-    static func resolve(_ path: String, in directory: String) -> String {
+    package static func resolve(_ path: String, in directory: String) -> String {
         path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
     }
 }

@@ -1,3 +1,4 @@
+import Config
 /// How an `EtcdClient` connects: timeouts, TLS material, credentials and limits.
 public struct EtcdClientConfiguration: Sendable {
     /// Time allowed to establish a TCP (and TLS) connection.
@@ -64,5 +65,16 @@ public struct BasicAuth: Sendable, Equatable {
     public init?(parsing text: String) {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         self.init(username: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
+    }
+}
+
+extension EtcdClientConfiguration {
+    /// The connection settings of a configured cluster's probes: its TLS files and credentials,
+    /// its probe timeout (connecting within at most 2 s of it).
+    public init(cluster: EtcdClusterConfig) {
+        self.init(
+            connectTimeout: .milliseconds(min(cluster.probeTimeout, 2_000)), requestTimeout: .milliseconds(cluster.probeTimeout),
+            tls: cluster.http.tls?.files,
+            basicAuth: cluster.http.basicAuth.map { BasicAuth(username: $0.username, password: $0.password) })
     }
 }

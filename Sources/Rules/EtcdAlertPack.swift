@@ -9,8 +9,10 @@ import Config
 /// it as a rule file.
 public enum EtcdAlertPack {
     /// The pack as rule-file YAML for `settings`, disabled alerts left out and overrides applied.
-    public static func yaml(_ settings: EtcdAlertsConfig = .init()) -> String {
-        let template = header + "groups:\n" + mixinGroup + "\n" + etcdmonGroup + "\n"
+    /// Without `probeAlerts` only the mixin's group is written: the etcdmon group reads series
+    /// only etcdmon's probes write, which a Prometheus scraping the members does not have.
+    public static func yaml(_ settings: EtcdAlertsConfig = .init(), probeAlerts: Bool = true) -> String {
+        let template = header + "groups:\n" + mixinGroup + "\n" + (probeAlerts ? etcdmonGroup + "\n" : "")
         let text = template.replacingSelector(settings.selector)
         guard !settings.disabled.isEmpty || !settings.overrides.isEmpty || settings.interval != nil else { return text }
         // Adjust through the parsed form, then write it back out.

@@ -45,11 +45,8 @@ final class ClusterMonitor: Sendable {
                 throw ConfigError(file: "etcd.clusters[\(config.name)]", reason: "\(error)")
             }
         }
-        let basicAuth = config.http.basicAuth.map { BasicAuth(username: $0.username, password: $0.password) }
         do {
-            client = try EtcdClient(configuration: EtcdClientConfiguration(
-                connectTimeout: .milliseconds(min(config.probeTimeout, 2_000)), requestTimeout: .milliseconds(config.probeTimeout),
-                tls: config.http.tls?.files, basicAuth: basicAuth))
+            client = try EtcdClient(configuration: EtcdClientConfiguration(cluster: config))
         } catch {
             throw ConfigError(file: "etcd.clusters[\(config.name)]", reason: "\(error)")
         }

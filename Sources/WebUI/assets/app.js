@@ -118,7 +118,9 @@
 
   /** Draws one panel's queries into `host` as a chart over [start, end]. */
   function chartPanel(host, panel, cluster, start, end) {
-    var step = Math.max(stepFor(end - start, host.clientWidth), Math.min(scrapeIntervals[cluster] || 15, 60));
+    var step = Math.max(stepFor(end - start, host.clientWidth), Math.min(scrapeIntervals[cluster] || 15, 60), panel.minInterval || 0);
+    // Whole steps back from `end`, so the last point is now, not up to a step before it.
+    start = end - Math.ceil((end - start) / step) * step;
     return Promise.all(panel.targets.map(function (target) {
       return queryRange(resolve(target.expr, cluster, step), start, end, step).then(function (data) {
         return data.result.map(function (r) {
@@ -226,7 +228,7 @@
           m.is_learner ? el("span", { class: "muted", text: " learner" }) : null]),
         el("td", { class: "mono", text: m.endpoint }),
         el("td", {}, [m.reachable ? badge(m.healthy ? "up" : "unhealthy", m.healthy ? "up" : "down") : badge("down"),
-          m.errors && m.errors.length ? el("div", { class: "muted", text: m.errors[0] }) : null]),
+          m.errors && m.errors.length ? el("div", { class: "muted note", text: m.errors[0] }) : null]),
         el("td", { text: (m.version || "–") + " / " + (m.cluster_version || "–") }),
         probeCell(m.health), probeCell(m.livez, "etcd < 3.5.12 has no /livez"), probeCell(m.readyz, "etcd < 3.5.12 has no /readyz"),
         el("td", { class: "num", text: m.raft_term === null ? "–" : String(m.raft_term) }),
@@ -500,7 +502,7 @@
       var graph = tabGraph.getAttribute("aria-selected") === "true";
       var end = Math.floor(Date.now() / 1000), span = (RANGES.find(function (r) { return r[0] === range.value; }) || RANGES[2])[1];
       var step = stepFor(span, result.clientWidth);
-      (graph ? queryRange(expr, end - span, end, step) : query(expr)).then(function (data) {
+      (graph ? queryRange(expr, end - Math.ceil(span / step) * step, end, step) : query(expr)).then(function (data) {
         status.appendChild(el("span", { class: "muted", text: "Answered in " + (performance.now() - started).toFixed(0) + " ms" }));
         if (graph) {
           var host = el("div");

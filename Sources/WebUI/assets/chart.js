@@ -81,8 +81,8 @@
     var svg = node("svg", { viewBox: "0 0 " + width + " " + height, role: "img", tabindex: "0",
       "aria-label": (options.title || "chart") + ": " + series.length + " series" }, box);
     var total = 0;
-    visible.forEach(function (s) { total += s.points.length; });
-    svg.setAttribute("data-points", String(total));
+    visible.forEach(function (s) { s.points.forEach(function (p) { if (isFinite(p[1])) total++; }); });
+    svg.setAttribute("data-points", String(total)); // finite values drawn, for tests
     svg.setAttribute("data-series", String(series.length));
 
     var start = options.start, end = options.end;
