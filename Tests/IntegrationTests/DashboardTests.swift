@@ -180,7 +180,7 @@ struct DashboardTests {
         let time = String(Int(Date().timeIntervalSince1970) - 3)
         var compared = 0
         for (title, expression) in definition {
-            let resolved = expression.replacingOccurrences(of: "$cluster", with: "reference")
+            let resolved = expression.replacingOccurrences(of: "$clusters", with: "reference").replacingOccurrences(of: "$cluster", with: "reference")
                 .replacingOccurrences(of: "$__rate_interval", with: "1m")
             let ours = try await server.get("/api/v1/query", ["query": resolved, "time": time]) as? [String: Any]
             let theirs = try await prometheus.query(resolved, time: time)

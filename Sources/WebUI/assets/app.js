@@ -108,31 +108,49 @@
     while ((match = re.exec(text || ""))) total += parseFloat(match[1]) * factor[match[2]];
     return total;
   }
-  function resolve(expr, cluster, step) {
-    var scrape = scrapeIntervals[cluster] || 15;
+  function quote(text) { return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"'); }
+  function regexEscape(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  /** PromQL for a definition's query: `$cluster` is one cluster, `$clusters` a regex of several. */
+  function resolve(expr, clusters, step) {
+    var scrape = Math.max.apply(null, clusters.map(function (c) { return scrapeIntervals[c] || 15; }).concat([1]));
     var rate = Math.max(4 * scrape, step + scrape);
-    return expr.replace(/\$cluster\b/g, cluster.replace(/\\/g, "\\\\").replace(/"/g, '\\"'))
+    return expr.replace(/\$clusters\b/g, quote(clusters.map(regexEscape).join("|")))
+      .replace(/\$cluster\b/g, quote(clusters[0] || ""))
       .replace(/\$__rate_interval/g, Math.round(rate) + "s");
   }
   function stepFor(span, width) { return Math.max(1, Math.ceil(span / Math.max(100, Math.min(width || 600, 1000) / 2))); }
 
-  /** Draws one panel's queries into `host` as a chart over [start, end]. */
-  function chartPanel(host, panel, cluster, start, end) {
-    var step = Math.max(stepFor(end - start, host.clientWidth), Math.min(scrapeIntervals[cluster] || 15, 60), panel.minInterval || 0);
+  /**
+   * Asks a panel's queries over [start, end] for `clusters` and draws them: into `hosts[cluster]`
+   * each cluster's series (split by their `cluster` label) when `hosts` is a map, else all into `hosts`.
+   */
+  function chartPanel(hosts, panel, clusters, start, end) {
+    var single = hosts instanceof Element;
+    var width = single ? hosts.clientWidth : (hosts[clusters[0]] || {}).clientWidth;
+    var scrape = Math.min.apply(null, clusters.map(function (c) { return scrapeIntervals[c] || 15; }).concat([60]));
+    var step = Math.max(stepFor(end - start, width), scrape, panel.minInterval || 0);
     // Whole steps back from `end`, so the last point is now, not up to a step before it.
     start = end - Math.ceil((end - start) / step) * step;
+    function draw(host, series) {
+      EtcdmonChart.draw(host, { title: panel.title, series: series, unit: panel.unit, start: start, end: end, step: step });
+    }
     return Promise.all(panel.targets.map(function (target) {
-      return queryRange(resolve(target.expr, cluster, step), start, end, step).then(function (data) {
+      return queryRange(resolve(target.expr, clusters, step), start, end, step).then(function (data) {
         return data.result.map(function (r) {
-          return { name: legendOf(target.legend, r.metric), points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) };
+          return { name: legendOf(target.legend, r.metric), cluster: r.metric.cluster,
+            points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) };
         });
       });
     })).then(function (sets) {
-      EtcdmonChart.draw(host, { title: panel.title, series: [].concat.apply([], sets), unit: panel.unit, start: start, end: end, step: step });
-    }).catch(function (error) { showError(host, error); });
+      var series = [].concat.apply([], sets);
+      if (single) return draw(hosts, series);
+      clusters.forEach(function (c) { draw(hosts[c], series.filter(function (s) { return s.cluster === c; })); });
+    }).catch(function (error) {
+      if (single) showError(hosts, error); else clusters.forEach(function (c) { showError(hosts[c], error); });
+    });
   }
   function statPanel(host, panel, cluster) {
-    return query(resolve(panel.targets[0].expr, cluster, 60)).then(function (data) {
+    return query(resolve(panel.targets[0].expr, [cluster], 60)).then(function (data) {
       var value = data.result.length ? parseFloat(data.result[0].value[1]) : NaN;
       host.textContent = "";
       host.appendChild(el("div", { class: "stat", "data-points": data.result.length, text: format(value, panel.unit) }));
@@ -171,17 +189,24 @@
     var content = el("div", { id: "clusters" });
     main.appendChild(head);
     main.appendChild(content);
-    var cards = {};
+    var cards = {}, refreshes = 0;
     function refresh() {
+      // The probed clusters (etcd.clusters), then any other cluster whose members are scraped.
       return Promise.all([api("/api/v1/etcd/clusters"), loadScrapeIntervals(), api("/api/v1/alerts").catch(function () { return { alerts: [] }; }),
-        query("etcd_server_quota_backend_bytes").catch(function () { return { result: [] }; }), loadDefinition()])
+        query("etcd_server_quota_backend_bytes").catch(function () { return { result: [] }; }),
+        query("count by (cluster) (etcd_server_has_leader)").catch(function () { return { result: [] }; }), loadDefinition()])
         .then(function (all) {
-          var clusters = all[0], targets = all[1], alerts = all[2].alerts || [], quotas = {};
+          var clusters = all[0].slice(), targets = all[1], alerts = all[2].alerts || [], quotas = {};
           all[3].result.forEach(function (r) { quotas[(r.metric.cluster || "") + "/" + r.metric.instance] = parseFloat(r.value[1]); });
+          var probed = clusters.map(function (c) { return c.name; });
+          all[4].result.map(function (r) { return r.metric.cluster; }).filter(function (n) { return n && !probed.includes(n); }).sort()
+            .forEach(function (n) { clusters.push({ name: n, scrapedOnly: true, members: all[4].result.find(function (r) { return r.metric.cluster === n; }).value[1] }); });
           if (!clusters.length) {
             content.textContent = "";
             content.appendChild(el("div", { class: "card" }, [el("p", { text: "No etcd cluster is configured. Add one under etcd.clusters in the configuration file (docs/configuration.md); scrape targets are on the Targets page." })]));
+            return;
           }
+          var hosts = definition.overview.map(function () { return {}; });
           clusters.forEach(function (cluster) {
             var card = cards[cluster.name];
             if (!card) {
@@ -191,20 +216,35 @@
               card.root.appendChild(card.charts);
               card.hosts = definition.overview.map(function (panel) {
                 var host = el("div");
-                card.charts.appendChild(el("div", { class: "panel" }, [el("h3", { text: panel.title }), host]));
+                card.charts.appendChild(el("div", { class: "panel" }, [el("h3", { title: panel.description || "", text: panel.title }), host]));
                 return host;
               });
               content.appendChild(card.root);
             }
-            renderCluster(card.status, cluster, targets, alerts, quotas);
-            var end = Math.floor(Date.now() / 1000), start = end - 3600;
-            definition.overview.forEach(function (panel, i) { chartPanel(card.hosts[i], panel, cluster.name, start, end); });
+            if (cluster.scrapedOnly) renderScrapedCluster(card.status, cluster, targets);
+            else renderCluster(card.status, cluster, targets, alerts, quotas);
+            card.hosts.forEach(function (host, i) { hosts[i][cluster.name] = host; });
           });
+          // One query per chart for every cluster at once: the server's work does not grow with the cards.
+          var names = clusters.map(function (c) { return c.name; });
+          var end = Math.floor(Date.now() / 1000), start = end - 3600;
+          return Promise.all(definition.overview.map(function (panel, i) { return chartPanel(hosts[i], panel, names, start, end); }));
+        }).then(function () {
+          main.dataset.refreshes = String(++refreshes);
           stamp(main);
         }).catch(function (error) { showError(content, error); });
     }
     refresh();
     every(10, refresh);
+  }
+
+  function renderScrapedCluster(container, cluster, targets) {
+    container.textContent = "";
+    var mine = (targets.activeTargets || []).filter(function (t) { return t.labels.cluster === cluster.name; });
+    var up = mine.filter(function (t) { return t.health === "up"; }).length;
+    container.appendChild(el("div", { class: "card-head" }, [el("h2", { text: cluster.name }), badge("scraped", "unknown"),
+      el("span", { class: "quorum", text: cluster.members + " members report metrics" + (mine.length ? ", " + up + " of " + mine.length + " targets up" : "") }),
+      el("span", { class: "muted", text: "not probed: add it under etcd.clusters for health, quorum and findings" })]));
   }
 
   function renderCluster(container, cluster, targets, alerts, quotas) {
@@ -314,8 +354,11 @@
           var c = clusterSelect.value, w = window_();
           if (!c) { showError(grid, "No cluster to show: configure one under etcd.clusters."); return; }
           Promise.all(definition.panels.map(function (panel, i) {
-            return panel.type === "stat" ? statPanel(hosts[i], panel, c) : chartPanel(hosts[i], panel, c, w[0], w[1]);
-          })).then(function () { stamp(main); });
+            return panel.type === "stat" ? statPanel(hosts[i], panel, c) : chartPanel(hosts[i], panel, [c], w[0], w[1]);
+          })).then(function () {
+            main.dataset.refreshes = String((parseInt(main.dataset.refreshes || "0", 10)) + 1);
+            stamp(main);
+          });
         }
         function schedule() {
           var seconds = parseDuration(refreshSelect.value);
