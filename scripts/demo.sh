@@ -58,9 +58,12 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 echo
-echo "etcdmon is watching the reference cluster (log: $demo/etcdmon.log)."
-echo "  Dashboard:  http://$listen/"
-echo "  Targets:    http://$listen/api/v1/targets"
+echo "Dashboard: http://$listen/"
+echo
+echo "etcdmon ($etcdmon, release build) is watching the reference cluster (log: $demo/etcdmon.log)."
+echo "  etcd dashboard: http://$listen/dashboard?cluster=reference"
+echo "  Alerts:         http://$listen/alerts"
+echo "  API:            http://$listen/api/v1/targets"
 echo "  PromQL:     $etcdmon query --server http://$listen 'etcdmon_member_is_leader == 1'"
 echo "Ctrl-C to stop."
 wait "$serve"

@@ -10,12 +10,31 @@ struct DashboardTests {
     /// A cluster on its own loopback hosts (not the reference addresses), probed and scraped every 2 s.
     static let hosts = "127.0.31.1,127.0.31.2"
 
-    static func configuration(in directory: String) throws -> String {
+    static func configuration(in directory: String, notifications: Bool = false) throws -> String {
         let path = directory + "/etcdmon.yml"
+        // With notifications: a rule that always fires, and the built-in Alertmanager (a receiver
+        // without integrations), so the alerts page has an alert to silence.
+        try """
+            groups:
+              - name: dashboard-test
+                rules:
+                  - alert: DashboardTestAlert
+                    expr: vector(1)
+                    labels: {severity: info, cluster: reference}
+                    annotations: {summary: always firing}
+            """.write(toFile: directory + "/always.yml", atomically: true, encoding: .utf8)
+        let extra = notifications ? """
+
+            rule_files: [\(directory)/always.yml]
+            alertmanager_config:
+              route: {receiver: sink, group_wait: 1s}
+              receivers: [{name: sink}]
+            """ : ""
         try """
             global:
               scrape_interval: 2s
               scrape_timeout: 1800ms
+              evaluation_interval: 2s\(extra)
             etcd:
               clusters:
                 - name: reference
@@ -63,7 +82,7 @@ struct DashboardTests {
 
     func pages(_ cluster: LocalCluster) async throws {
         let directory = try ServeScrapeTests.temporaryDirectory("dashboard")
-        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", try Self.configuration(in: directory)])
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", try Self.configuration(in: directory, notifications: true)])
         defer { kill(server.pid, SIGKILL) }
         try await server.waitUntilReady()
         #expect(try await server.eventually(within: .seconds(20)) { try await server.query("up == 1").count == 5 }, "five members scraped")
@@ -100,7 +119,15 @@ struct DashboardTests {
 
         #expect((report["targets"] as? String)?.contains("etcd (5/5 up)") == true)
         #expect((report["rules"] as? String)?.contains("etcdNoLeader") == true)
-        #expect((report["alerts"] as? String)?.contains("Firing") == true)
+        // The alerts page: the always-firing alert silenced through its button, shown as silenced,
+        // the silence listed, then expired with its button.
+        let alerts = report["alerts"] as? [String: Any] ?? [:]
+        #expect((alerts["before"] as? String)?.contains("DashboardTestAlert") == true)
+        #expect((alerts["created"] as? String)?.hasPrefix("Silenced (") == true, "\(alerts["created"] ?? "")")
+        #expect(alerts["silencedBadge"] as? Bool == true)
+        #expect((alerts["silences"] as? [String])?.contains { $0.contains("alertname=\"DashboardTestAlert\"") } == true)
+        #expect(alerts["afterExpire"] as? Int == 0)
+        #expect((overview["text"] as? String)?.contains("DashboardTestAlert") == true, "the overview lists the cluster's active alert")
         let explore = report["explore"] as? [String: Any] ?? [:]
         #expect(explore["rows"] as? Int == 5)
         #expect((explore["graphPoints"] as? Int ?? 0) > 0)

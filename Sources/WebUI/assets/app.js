@@ -81,7 +81,10 @@
     timers.forEach(clearInterval); timers = [];
     if (seconds > 0) timers.push(setInterval(action, seconds * 1000));
   }
+  /** Marks a refresh done: the time shown, a count and the first one's time since navigation (for tests and benchmarks). */
   function stamp(container) {
+    container.dataset.refreshes = String(parseInt(container.dataset.refreshes || "0", 10) + 1);
+    if (!container.dataset.loadedMs) container.dataset.loadedMs = performance.now().toFixed(1);
     var node = container.querySelector(".updated");
     if (node) node.textContent = "updated " + new Date().toLocaleTimeString();
   }
@@ -189,7 +192,27 @@
     var content = el("div", { id: "clusters" });
     main.appendChild(head);
     main.appendChild(content);
-    var cards = {}, refreshes = 0;
+    var cards = {}, generation = 0;
+    // Charts are asked for the cards in view (and near it) only: with hundreds of clusters, the
+    // server's work follows what the reader sees; scrolling loads the rest.
+    function inView(card) {
+      var rect = card.charts.getBoundingClientRect();
+      return rect.bottom > -200 && rect.top < window.innerHeight + 200;
+    }
+    function drawCharts() {
+      var due = Object.keys(cards).filter(function (name) { return cards[name].drawn !== generation && inView(cards[name]); });
+      if (!due.length) return Promise.resolve();
+      var hosts = definition.overview.map(function () { return {}; });
+      due.forEach(function (name) {
+        cards[name].drawn = generation;
+        cards[name].hosts.forEach(function (host, i) { hosts[i][name] = host; });
+      });
+      // One query per chart for all those clusters at once.
+      var end = Math.floor(Date.now() / 1000), start = end - 3600;
+      return Promise.all(definition.overview.map(function (panel, i) { return chartPanel(hosts[i], panel, due, start, end); }));
+    }
+    var scrolled = null;
+    window.addEventListener("scroll", function () { clearTimeout(scrolled); scrolled = setTimeout(drawCharts, 150); }, { passive: true });
     function refresh() {
       // The probed clusters (etcd.clusters), then any other cluster whose members are scraped.
       return Promise.all([api("/api/v1/etcd/clusters"), loadScrapeIntervals(), api("/api/v1/alerts").catch(function () { return { alerts: [] }; }),
@@ -206,7 +229,6 @@
             content.appendChild(el("div", { class: "card" }, [el("p", { text: "No etcd cluster is configured. Add one under etcd.clusters in the configuration file (docs/configuration.md); scrape targets are on the Targets page." })]));
             return;
           }
-          var hosts = definition.overview.map(function () { return {}; });
           clusters.forEach(function (cluster) {
             var card = cards[cluster.name];
             if (!card) {
@@ -215,7 +237,7 @@
               card.root.appendChild(el("h3", { text: "Last hour" }));
               card.root.appendChild(card.charts);
               card.hosts = definition.overview.map(function (panel) {
-                var host = el("div");
+                var host = el("div", { class: "chart-slot" }, [el("div", { class: "chart" }, [el("div", { class: "empty", text: "Shown when in view" })])]);
                 card.charts.appendChild(el("div", { class: "panel" }, [el("h3", { title: panel.description || "", text: panel.title }), host]));
                 return host;
               });
@@ -223,16 +245,10 @@
             }
             if (cluster.scrapedOnly) renderScrapedCluster(card.status, cluster, targets);
             else renderCluster(card.status, cluster, targets, alerts, quotas);
-            card.hosts.forEach(function (host, i) { hosts[i][cluster.name] = host; });
           });
-          // One query per chart for every cluster at once: the server's work does not grow with the cards.
-          var names = clusters.map(function (c) { return c.name; });
-          var end = Math.floor(Date.now() / 1000), start = end - 3600;
-          return Promise.all(definition.overview.map(function (panel, i) { return chartPanel(hosts[i], panel, names, start, end); }));
-        }).then(function () {
-          main.dataset.refreshes = String(++refreshes);
-          stamp(main);
-        }).catch(function (error) { showError(content, error); });
+          generation++;
+          return drawCharts();
+        }).then(function () { stamp(main); }).catch(function (error) { showError(content, error); });
     }
     refresh();
     every(10, refresh);
@@ -355,10 +371,7 @@
           if (!c) { showError(grid, "No cluster to show: configure one under etcd.clusters."); return; }
           Promise.all(definition.panels.map(function (panel, i) {
             return panel.type === "stat" ? statPanel(hosts[i], panel, c) : chartPanel(hosts[i], panel, [c], w[0], w[1]);
-          })).then(function () {
-            main.dataset.refreshes = String((parseInt(main.dataset.refreshes || "0", 10)) + 1);
-            stamp(main);
-          });
+          })).then(function () { stamp(main); });
         }
         function schedule() {
           var seconds = parseDuration(refreshSelect.value);
@@ -380,7 +393,7 @@
     function refresh() {
       Promise.all([api("/api/v1/alerts"), silencing]).then(function (all) {
         var alerts = all[0].alerts || [], canSilence = all[1];
-        return (canSilence ? Promise.all([api("/api/v2/silences"), api("/api/v2/alerts")]) : Promise.resolve([[], []])).then(function (am) {
+        return (canSilence ? Promise.all([api("/api/v2/silences"), api("/api/v2/alerts"), api("/api/v1/notifications")]) : Promise.resolve([[], [], []])).then(function (am) {
           content.textContent = "";
           var notified = {};
           am[1].forEach(function (a) { notified[key(a.labels)] = a.status; });
@@ -396,7 +409,7 @@
                 if (status && status.state === "suppressed") actions.appendChild(badge(status.silencedBy.length ? "silenced" : "inhibited", "unknown"));
                 else if (canSilence) actions.appendChild(silenceButton(a.labels, refresh));
                 return el("tr", { "data-alert": a.labels.alertname }, [el("td", {}, [badge(a.state), " ", el("strong", { text: a.labels.alertname })]),
-                  el("td", { class: "wrap" }, [labelsView(a.labels, ["alertname"])]), el("td", { text: since(a.activeAt) }), el("td", { class: "num", text: a.value }),
+                  el("td", { class: "wrap" }, [labelsView(a.labels, ["alertname"])]), el("td", { text: since(a.activeAt) }), el("td", { class: "num", text: format(parseFloat(a.value), "none") }),
                   el("td", { class: "wrap" }, Object.keys(a.annotations || {}).sort().map(function (k) { return el("div", {}, [el("span", { class: "muted", text: k + ": " }), a.annotations[k]]); })),
                   actions]);
               }))])]));
@@ -413,10 +426,21 @@
                 return el("tr", { "data-silence": s.id }, [el("td", { class: "mono", text: s.matchers.map(function (m) {
                   return m.name + (m.isEqual === false ? "!" : "=") + (m.isRegex ? "~" : "") + '"' + m.value + '"'; }).join(", ") }),
                   el("td", {}, [badge(s.status.state, s.status.state === "active" ? "warning" : "unknown")]),
-                  el("td", { text: new Date(s.endsAt).toLocaleString() }), el("td", { text: s.createdBy }), el("td", { text: s.comment }),
+                  el("td", { text: new Date(s.endsAt).toLocaleString() }), el("td", { text: s.createdBy }), el("td", { class: "wrap", text: s.comment }),
                   el("td", {}, [el("button", { class: "btn", type: "button", text: "Expire", onclick: function () {
                     api("/api/v2/silence/" + encodeURIComponent(s.id), { method: "DELETE" }).then(refresh, function (e) { alert(e.message); });
                   } })])]);
+              }))])]));
+            content.appendChild(el("h3", { text: "Notifications sent" }));
+            var history = (am[2] || []).slice(0, 20);
+            if (!history.length) content.appendChild(el("p", { class: "muted", text: "None yet." }));
+            else content.appendChild(el("div", { class: "card table-wrap" }, [el("table", { id: "notifications" }, [
+              el("thead", {}, [el("tr", {}, ["time", "receiver", "integration", "alerts", "outcome", "attempts"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+              el("tbody", {}, history.map(function (n) {
+                return el("tr", {}, [el("td", { text: new Date(n.time).toLocaleString() }), el("td", { text: n.receiver }), el("td", { class: "mono", text: n.integration }),
+                  el("td", { text: n.firing + " firing, " + n.resolved + " resolved" }),
+                  el("td", { class: "wrap" }, [badge(n.outcome, n.outcome === "delivered" ? "ok" : "err"), n.error ? el("div", { class: "muted note", text: n.error }) : null]),
+                  el("td", { class: "num", text: String(n.attempts) })]);
               }))])]));
           }
           stamp(main);
