@@ -118,7 +118,7 @@ let package = Package(
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
         // prometheus.yml, alertmanager.yml and Grafana dashboard JSON written from etcdmon's configuration.
-        .target(name: "Exports", dependencies: ["Config", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Exports", dependencies: ["Config", "EtcdmonModel", .product(name: "Yams", package: "Yams")]),
         // The pages' files (HTML, CSS, JavaScript, the dashboard definition), compiled into the binary.
         .target(name: "WebUI", dependencies: ["EtcdmonModel"], resources: [.embedInCode("assets")]),
         // Prometheus's HTTP API over the store (Hummingbird), with a byte-level JSON writer; the pages.
@@ -212,6 +212,7 @@ let package = Package(
         .testTarget(name: "ScrapeTests", dependencies: ["Config", "Scrape", "EtcdmonModel", "ClusterInsight", "ClusterProbe", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Templates", "Config", "PromQL", "TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "Config", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Config", "WebUI"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

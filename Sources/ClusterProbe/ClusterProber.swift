@@ -221,6 +221,11 @@ public struct ClusterProber: Sendable {
         return (endpoints, notes)
     }
 
+    /// The member that lists `url` among its client URLs.
+    public static func member(servingClientURL url: String, in members: [Member]) -> Member? {
+        members.first { $0.clientURLs.contains(url) }
+    }
+
     /// One line per distinct failure; identical timeouts on every path collapse into one.
     static func summarize(_ failures: [EtcdRequestError]) -> [String] {
         var lines: [String] = []

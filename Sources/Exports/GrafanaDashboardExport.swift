@@ -71,8 +71,6 @@ package enum GrafanaDashboardExport {
             "id": id, "title": title, "type": isStat ? "stat" : "timeseries", "datasource": datasource,
             "description": panel["description"] ?? "",
             "gridPos": ["x": grid[0], "y": grid[1], "w": grid[2], "h": grid[3]],
-            // The mixin's minimum query interval for every panel.
-            "interval": "1m",
             "targets": targets.enumerated().map { index, target -> [String: Any] in
                 [
                     "datasource": datasource, "expr": target["expr"] ?? "", "legendFormat": target["legend"] ?? "",
@@ -80,6 +78,8 @@ package enum GrafanaDashboardExport {
                 ]
             },
         ]
+        // The pages' minimum step where a panel has one (peer round trips), so Grafana steps alike.
+        if let minimum = panel["minInterval"] as? Int { result["interval"] = "\(minimum)s" }
         let unit = panel["unit"] as? String ?? "none"
         if isStat {
             result["fieldConfig"] = ["defaults": ["unit": unit, "color": ["mode": "fixed", "fixedColor": "text"]], "overrides": []]

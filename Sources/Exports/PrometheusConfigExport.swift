@@ -1,4 +1,5 @@
 import Config
+import EtcdmonModel
 import Foundation
 import Yams
 
@@ -26,7 +27,8 @@ package struct PrometheusConfigExport: Sendable {
         "metrics_path", "basic_auth", "authorization", "bearer_token", "bearer_token_file", "tls_config",
         "follow_redirects", "relabel_configs", "metric_relabel_configs",
     ]
-    /// Keys whose values are files, made absolute so the output may live in another directory.
+    /// Keys whose values are files, made absolute so the output may live in another directory
+    /// (paths in the user's own `scrape_configs` and `alerting` are left as written).
     private static let fileKeys: Set<String> = ["ca_file", "cert_file", "key_file", "password_file", "credentials_file", "bearer_token_file"]
 
     /// The prometheus.yml text.
@@ -57,17 +59,23 @@ package struct PrometheusConfigExport: Sendable {
     private func job(for cluster: EtcdClusterConfig, source: Node.Mapping?, directory: String) -> Node {
         var job = Node.Mapping([])
         job["job_name"] = Node(cluster.jobName)
-        job["scrape_interval"] = Node(Self.duration(cluster.scrapeInterval))
-        job["scrape_timeout"] = Node(Self.duration(cluster.scrapeTimeout))
-        job["scheme"] = Node(cluster.endpoints.first?.hasPrefix("https://") == true ? "https" : "http")
+        job["scrape_interval"] = Node(PrometheusDuration.format(milliseconds: cluster.scrapeInterval))
+        job["scrape_timeout"] = Node(PrometheusDuration.format(milliseconds: cluster.scrapeTimeout))
         for key in Self.scrapeKeys {
-            if let value = source?[key] { job[key] = absolutePaths(value, directory: directory) }
+            guard let value = source?[key] else { continue }
+            if Self.fileKeys.contains(key), let path = value.string {
+                job[key] = Node(HTTPClientSettings.resolve(path, in: directory))
+            } else {
+                job[key] = absolutePaths(value, directory: directory)
+            }
         }
         let found = members[cluster.name] ?? cluster.endpoints.compactMap { endpoint in
             URLComponents(string: endpoint).flatMap { url in
                 url.host.map { ExportedMember(address: "\($0):\(url.port ?? 2379)", scheme: url.scheme ?? "http", name: nil) }
             }
         }
+        // A job has one scheme: the members' (from the member list), else the configured endpoints'.
+        job["scheme"] = Node(found.first?.scheme ?? (cluster.endpoints.first?.hasPrefix("https://") == true ? "https" : "http"))
         // One group per member, so each target carries its own `member` label as etcdmon's do.
         let groups = found.map { member -> Node in
             var labels = Node.Mapping([])
@@ -88,16 +96,5 @@ package struct PrometheusConfigExport: Sendable {
             if let path = mapping[key]?.string, !path.hasPrefix("/") { mapping[key] = Node(HTTPClientSettings.resolve(path, in: directory)) }
         }
         return .mapping(mapping)
-    }
-
-    /// Milliseconds as a Prometheus duration (`15s`, `1m30s`, `500ms`).
-    static func duration(_ milliseconds: Int64) -> String {
-        guard milliseconds % 1000 == 0 else { return "\(milliseconds)ms" }
-        var seconds = milliseconds / 1000
-        var text = ""
-        if seconds >= 3600 { text += "\(seconds / 3600)h"; seconds %= 3600 }
-        if seconds >= 60 { text += "\(seconds / 60)m"; seconds %= 60 }
-        if seconds > 0 || text.isEmpty { text += "\(seconds)s" }
-        return text
     }
 }

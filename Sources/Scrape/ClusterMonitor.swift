@@ -91,9 +91,8 @@ final class ClusterMonitor: Sendable {
                 if !config.discovery { found = endpoints }
                 for note in notes { logger.debug("discovery", metadata: ["note": "\(note)"]) }
                 guard !found.isEmpty else { return }
-                let names = Dictionary(list.members.flatMap { member in member.clientURLs.map { ($0, member) } }, uniquingKeysWith: { a, _ in a })
                 state.withLock { $0.endpoints = found }
-                publish(found.map { endpoint in (endpoint, names[endpoint.url]) })
+                publish(found.map { endpoint in (endpoint, ClusterProber.member(servingClientURL: endpoint.url, in: list.members)) })
                 return
             } catch {
                 failures.append("\(error)")
@@ -132,7 +131,8 @@ final class ClusterMonitor: Sendable {
         let check = await ClusterProber(client: client).check(endpoints, discover: false)
         let timestamp = Timestamp.now()
         let leaderChanges = state.withLock { state in
-            state.latest = ClusterSnapshot(name: config.name, job: config.jobName, checkedAt: timestamp, check: check)
+            state.latest = ClusterSnapshot(name: config.name, job: config.jobName, checkedAt: timestamp, check: check,
+                                           reportJSON: CheckReport(check).encoded())
             if let leader = check.diagnosis.leader?.id {
                 if let last = state.lastLeader, last != leader { state.leaderChanges += 1 }
                 state.lastLeader = leader

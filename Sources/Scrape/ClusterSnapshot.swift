@@ -1,6 +1,4 @@
 import ClusterProbe
-import EtcdmonModel
-import TSDB
 
 /// One etcd cluster as its monitor last saw it: the probe round's reports and diagnosis (findings
 /// with advice), for the API and the dashboard.
@@ -13,4 +11,7 @@ public struct ClusterSnapshot: Sendable {
     public var checkedAt: Int64?
     /// The round's result, nil before the first round.
     public var check: ClusterCheck?
+    /// The round as `etcdmon check --output json` prints it (compact), encoded once when the round
+    /// ends rather than for every reader.
+    public var reportJSON: [UInt8]?
 }

@@ -113,7 +113,7 @@ public final class ScrapeManager: Sendable {
     /// Every etcd cluster of the configuration with its latest probe round (in the configuration's order).
     public var clusters: [ClusterSnapshot] {
         state.withLock { $0.monitors }.map { monitor in
-            monitor.latest ?? ClusterSnapshot(name: monitor.config.name, job: monitor.config.jobName, checkedAt: nil, check: nil)
+            monitor.latest ?? ClusterSnapshot(name: monitor.config.name, job: monitor.config.jobName, checkedAt: nil, check: nil, reportJSON: nil)
         }
     }
 

@@ -1,4 +1,3 @@
-import ClusterProbe
 import Hummingbird
 import Scrape
 
@@ -28,7 +27,7 @@ struct EtcdClustersAPI: Sendable {
                 writer.raw(",\"checkedAt\":")
                 if let checkedAt = cluster.checkedAt { writer.timestamp(checkedAt) } else { writer.raw("null") }
                 writer.raw(",\"report\":")
-                if let check = cluster.check { writer.bytes.append(contentsOf: CheckReport(check).encoded()) } else { writer.raw("null") }
+                if let report = cluster.reportJSON { writer.append(report) } else { writer.raw("null") }
                 writer.raw("}")
             }
             writer.raw("]")

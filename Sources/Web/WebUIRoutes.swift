@@ -30,7 +30,25 @@ struct WebUIRoutes: Sendable {
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
     ]
 
+    /// Text safe inside an HTML attribute or element.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     func register(on routes: RouterGroup<APIRequestContext>) {
+        // The prefix comes from a flag (percent-decoded from --web.external-url): escaped for HTML.
+        let prefix = Self.escape(prefix)
         let staticPath = prefix + "/static/" + WebAssets.version
         for (path, page) in Self.pages {
             let html = WebAssets.shell.replacingOccurrences(of: "{{STATIC}}", with: staticPath)
@@ -49,6 +67,7 @@ struct WebUIRoutes: Sendable {
             }
             var headers = Self.protection
             headers[.contentType] = asset.contentType
+            headers[.vary] = "Accept-Encoding"
             // Another version's URL (a page loaded before an upgrade) gets today's file, uncached.
             headers[.cacheControl] = context.parameters.get("version") == WebAssets.version
                 ? "public, max-age=31536000, immutable" : "no-cache"

@@ -81,30 +81,38 @@ struct ExportCommand: AsyncParsableCommand {
             var alertPack: String?
             if let output = destination.output, configuration.etcdAlerts.enabled {
                 alertPack = ((output as NSString).deletingLastPathComponent as NSString).appendingPathComponent("etcd-alerts.yml")
-                try EtcdAlertPack.yaml(configuration.etcdAlerts, probeAlerts: false).write(toFile: alertPack!, atomically: true, encoding: .utf8)
             }
-            let export = PrometheusConfigExport(configuration: configuration, members: members, alertPackFile: alertPack)
+            let yaml: String
             do {
-                try destination.write("# prometheus.yml written by `etcdmon export prometheus` from \(configFile).\n" + export.yaml())
-            } catch let error as ExportError {
+                yaml = try PrometheusConfigExport(configuration: configuration, members: members, alertPackFile: alertPack).yaml()
+            } catch {
                 printError("etcdmon export prometheus: \(error)")
                 throw ExitCode(1)
             }
+            // Both files once both are ready: a failed export leaves nothing behind.
+            if let alertPack {
+                try EtcdAlertPack.yaml(configuration.etcdAlerts, probeAlerts: false).write(toFile: alertPack, atomically: true, encoding: .utf8)
+            }
+            try destination.write("# prometheus.yml written by `etcdmon export prometheus` from \(configFile).\n" + yaml)
         }
 
         /// The cluster's members from the first endpoint that answers the member list; nil when none does.
         static func members(of cluster: EtcdClusterConfig) async -> [ExportedMember]? {
             guard let client = try? EtcdClient(configuration: EtcdClientConfiguration(cluster: cluster)) else { return nil }
-            defer { Task { await client.shutdown() } }
+            var found: [ExportedMember]?
             for url in cluster.endpoints {
                 guard let endpoint = try? EtcdEndpoint(parsing: url), let list = try? await client.memberList(endpoint) else { continue }
-                let (found, _) = ClusterProber.clientEndpoints(of: list.members, scheme: endpoint.scheme)
-                let names = Dictionary(list.members.flatMap { member in member.clientURLs.map { ($0, member.name) } }, uniquingKeysWith: { a, _ in a })
-                return found.map { ExportedMember(address: "\($0.host):\($0.port)", scheme: $0.scheme, name: names[$0.url]) }
-                    .sorted { ($0.name ?? $0.address, $0.address) < ($1.name ?? $1.address, $1.address) }
+                found = ClusterProber.clientEndpoints(of: list.members, scheme: endpoint.scheme).0.map { member in
+                    ExportedMember(address: "\(member.host):\(member.port)", scheme: member.scheme,
+                                   name: ClusterProber.member(servingClientURL: member.url, in: list.members)?.name)
+                }.sorted { ($0.name ?? $0.address, $0.address) < ($1.name ?? $1.address, $1.address) }
+                break
             }
-            printError("etcdmon export prometheus: cluster \(cluster.name): no endpoint answered the member list; exporting its configured endpoints")
-            return nil
+            await client.shutdown()
+            if found == nil {
+                printError("etcdmon export prometheus: cluster \(cluster.name): no endpoint answered the member list; exporting its configured endpoints")
+            }
+            return found
         }
     }
 

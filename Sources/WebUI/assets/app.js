@@ -65,11 +65,25 @@
       var keys = Object.keys(metric).filter(function (k) { return k !== "__name__"; }).sort();
       return (metric.__name__ || "") + "{" + keys.map(function (k) { return k + '="' + metric[k] + '"'; }).join(", ") + "}";
     }
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, function (_, name) { return metric[name] || ""; });
+    // A label the series lacks (a cluster scraped without `member`) falls back to its instance.
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, function (_, name) {
+      return metric[name] !== undefined ? metric[name] : (metric.instance || "");
+    });
   }
+  /** A series' identity across refreshes: its labels and which of the panel's queries gave it. */
+  function seriesKey(metric, index) {
+    return index + ":" + Object.keys(metric).sort().map(function (k) { return k + "=" + metric[k]; }).join(",");
+  }
+  /** The error in place of the content; in a chart's box for charts, so the layout keeps its size. */
   function showError(container, error) {
     container.textContent = "";
-    container.appendChild(el("p", { class: "error", role: "alert", text: String(error.message || error) }));
+    var message = el("p", { class: "error", role: "alert", text: String(error.message || error) });
+    container.appendChild(container.classList.contains("chart-slot") ? el("div", { class: "chart" }, [message]) : message);
+  }
+  /** Tokens for a page's requests: only the answer to the latest one may paint. */
+  function sequence() {
+    var last = 0;
+    return function () { var mine = ++last; return function () { return mine === last; }; };
   }
   var params = new URLSearchParams(location.search);
   function setParams(changes) {
@@ -77,9 +91,15 @@
     history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
   }
   var timers = [];
+  /** Runs `action` (which returns a promise) every `seconds`: never twice at once, not while the tab is hidden. */
   function every(seconds, action) {
     timers.forEach(clearInterval); timers = [];
-    if (seconds > 0) timers.push(setInterval(action, seconds * 1000));
+    var pending = false;
+    if (seconds > 0) timers.push(setInterval(function () {
+      if (pending || document.hidden) return;
+      pending = true;
+      Promise.resolve(action()).then(function () { pending = false; }, function () { pending = false; });
+    }, seconds * 1000));
   }
   /** Marks a refresh done: the time shown, a count and the first one's time since navigation (for tests and benchmarks). */
   function stamp(container) {
@@ -116,10 +136,11 @@
   /** PromQL for a definition's query: `$cluster` is one cluster, `$clusters` a regex of several. */
   function resolve(expr, clusters, step) {
     var scrape = Math.max.apply(null, clusters.map(function (c) { return scrapeIntervals[c] || 15; }).concat([1]));
-    var rate = Math.max(4 * scrape, step + scrape);
-    return expr.replace(/\$clusters\b/g, quote(clusters.map(regexEscape).join("|")))
-      .replace(/\$cluster\b/g, quote(clusters[0] || ""))
-      .replace(/\$__rate_interval/g, Math.round(rate) + "s");
+    var rate = Math.round(Math.max(4 * scrape, step + scrape)) + "s";
+    var regex = quote(clusters.map(regexEscape).join("|")), first = quote(clusters[0] || "");
+    // Functions, not replacement strings: a `$` in a cluster's name must stay a `$`.
+    return expr.replace(/\$clusters\b/g, function () { return regex; }).replace(/\$cluster\b/g, function () { return first; })
+      .replace(/\$__rate_interval/g, function () { return rate; });
   }
   function stepFor(span, width) { return Math.max(1, Math.ceil(span / Math.max(100, Math.min(width || 600, 1000) / 2))); }
 
@@ -127,7 +148,7 @@
    * Asks a panel's queries over [start, end] for `clusters` and draws them: into `hosts[cluster]`
    * each cluster's series (split by their `cluster` label) when `hosts` is a map, else all into `hosts`.
    */
-  function chartPanel(hosts, panel, clusters, start, end) {
+  function chartPanel(hosts, panel, clusters, start, end, current) {
     var single = hosts instanceof Element;
     var width = single ? hosts.clientWidth : (hosts[clusters[0]] || {}).clientWidth;
     var scrape = Math.min.apply(null, clusters.map(function (c) { return scrapeIntervals[c] || 15; }).concat([60]));
@@ -137,27 +158,30 @@
     function draw(host, series) {
       EtcdmonChart.draw(host, { title: panel.title, series: series, unit: panel.unit, start: start, end: end, step: step });
     }
-    return Promise.all(panel.targets.map(function (target) {
+    return Promise.all(panel.targets.map(function (target, index) {
       return queryRange(resolve(target.expr, clusters, step), start, end, step).then(function (data) {
         return data.result.map(function (r) {
-          return { name: legendOf(target.legend, r.metric), cluster: r.metric.cluster,
+          return { name: legendOf(target.legend, r.metric), key: seriesKey(r.metric, index), cluster: r.metric.cluster,
             points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) };
         });
       });
     })).then(function (sets) {
+      if (current && !current()) return;
       var series = [].concat.apply([], sets);
       if (single) return draw(hosts, series);
       clusters.forEach(function (c) { draw(hosts[c], series.filter(function (s) { return s.cluster === c; })); });
     }).catch(function (error) {
+      if (current && !current()) return;
       if (single) showError(hosts, error); else clusters.forEach(function (c) { showError(hosts[c], error); });
     });
   }
-  function statPanel(host, panel, cluster) {
-    return query(resolve(panel.targets[0].expr, [cluster], 60)).then(function (data) {
+  function statPanel(host, panel, cluster, time, current) {
+    return query(resolve(panel.targets[0].expr, [cluster], 60), time).then(function (data) {
+      if (current && !current()) return;
       var value = data.result.length ? parseFloat(data.result[0].value[1]) : NaN;
       host.textContent = "";
       host.appendChild(el("div", { class: "stat", "data-points": data.result.length, text: format(value, panel.unit) }));
-    }).catch(function (error) { showError(host, error); });
+    }).catch(function (error) { if (!current || current()) showError(host, error); });
   }
 
   // ---- overview ------------------------------------------------------------------------------
@@ -189,10 +213,15 @@
   function overview() {
     main.textContent = "";
     var head = el("div", { class: "toolbar" }, [el("h1", { text: "Clusters" }), el("span", { class: "updated" })]);
+    // A failed refresh says so here and leaves the last good cards in place.
+    var problem = el("p", { class: "error", role: "alert" });
+    var none = el("div", { class: "card", hidden: true }, [el("p", { text: "No etcd cluster is configured. Add one under etcd.clusters in the configuration file (docs/configuration.md); scrape targets are on the Targets page." })]);
     var content = el("div", { id: "clusters" });
     main.appendChild(head);
+    main.appendChild(problem);
+    main.appendChild(none);
     main.appendChild(content);
-    var cards = {}, generation = 0;
+    var cards = {}, generation = 0, next = sequence();
     // Charts are asked for the cards in view (and near it) only: with hundreds of clusters, the
     // server's work follows what the reader sees; scrolling loads the rest.
     function inView(card) {
@@ -214,21 +243,25 @@
     var scrolled = null;
     window.addEventListener("scroll", function () { clearTimeout(scrolled); scrolled = setTimeout(drawCharts, 150); }, { passive: true });
     function refresh() {
+      var current = next();
       // The probed clusters (etcd.clusters), then any other cluster whose members are scraped.
       return Promise.all([api("/api/v1/etcd/clusters"), loadScrapeIntervals(), api("/api/v1/alerts").catch(function () { return { alerts: [] }; }),
         query("etcd_server_quota_backend_bytes").catch(function () { return { result: [] }; }),
         query("count by (cluster) (etcd_server_has_leader)").catch(function () { return { result: [] }; }), loadDefinition()])
         .then(function (all) {
+          if (!current()) return;
+          problem.textContent = "";
           var clusters = all[0].slice(), targets = all[1], alerts = all[2].alerts || [], quotas = {};
           all[3].result.forEach(function (r) { quotas[(r.metric.cluster || "") + "/" + r.metric.instance] = parseFloat(r.value[1]); });
           var probed = clusters.map(function (c) { return c.name; });
           all[4].result.map(function (r) { return r.metric.cluster; }).filter(function (n) { return n && !probed.includes(n); }).sort()
             .forEach(function (n) { clusters.push({ name: n, scrapedOnly: true, members: all[4].result.find(function (r) { return r.metric.cluster === n; }).value[1] }); });
-          if (!clusters.length) {
-            content.textContent = "";
-            content.appendChild(el("div", { class: "card" }, [el("p", { text: "No etcd cluster is configured. Add one under etcd.clusters in the configuration file (docs/configuration.md); scrape targets are on the Targets page." })]));
-            return;
-          }
+          none.hidden = clusters.length > 0;
+          // Clusters gone from the configuration (or no longer scraped) leave.
+          var names = clusters.map(function (c) { return c.name; });
+          Object.keys(cards).forEach(function (name) {
+            if (!names.includes(name)) { cards[name].root.remove(); delete cards[name]; }
+          });
           clusters.forEach(function (cluster) {
             var card = cards[cluster.name];
             if (!card) {
@@ -247,8 +280,8 @@
             else renderCluster(card.status, cluster, targets, alerts, quotas);
           });
           generation++;
-          return drawCharts();
-        }).then(function () { stamp(main); }).catch(function (error) { showError(content, error); });
+          return drawCharts().then(function () { stamp(main); });
+        }).catch(function (error) { if (current()) problem.textContent = "Refresh failed: " + String(error.message || error); });
     }
     refresh();
     every(10, refresh);
@@ -325,14 +358,20 @@
       .then(function (all) {
         var names = all[1].map(function (c) { return c.name; });
         all[2].forEach(function (n) { if (!names.includes(n)) names.push(n); });
+        if (!names.length) {
+          // Nothing to show yet: say so, and look again (a cluster may be added by a reload).
+          main.appendChild(el("p", { class: "muted", text: "No cluster to show yet: configure one under etcd.clusters, or scrape members with a cluster label." }));
+          every(10, dashboard);
+          return;
+        }
         var cluster = params.get("cluster") || names[0] || "";
         var range = params.get("range") || definition.range;
-        var refresh = params.has("refresh") ? params.get("refresh") : definition.refresh;
+        var refresh = params.get("refresh") || definition.refresh;
         var clusterSelect = el("select", { id: "cluster", onchange: function () { setParams({ cluster: clusterSelect.value }); draw(); } },
           names.map(function (n) { return el("option", { value: n, selected: n === cluster, text: n }); }));
         var rangeSelect = el("select", { id: "range", onchange: function () {
           custom.hidden = rangeSelect.value !== "custom";
-          if (rangeSelect.value !== "custom") { setParams({ range: rangeSelect.value, from: null, to: null }); draw(); }
+          if (rangeSelect.value !== "custom") { setParams({ range: rangeSelect.value, from: null, to: null }); draw(); schedule(); }
         } }, RANGES.map(function (r) { return el("option", { value: r[0], selected: r[0] === range, text: "Last " + r[0] }); })
           .concat([el("option", { value: "custom", selected: range === "custom", text: "Custom…" })]));
         function local(seconds) { var d = new Date(seconds * 1000 - new Date().getTimezoneOffset() * 60000); return d.toISOString().slice(0, 16); }
@@ -340,11 +379,11 @@
         var from = el("input", { type: "datetime-local", "aria-label": "from", value: local(parseFloat(params.get("from")) || now - 3600) });
         var to = el("input", { type: "datetime-local", "aria-label": "to", value: local(parseFloat(params.get("to")) || now) });
         var custom = el("span", {}, [from, " – ", to, " ", el("button", { class: "btn", type: "button", text: "Apply", onclick: function () {
-          setParams({ range: "custom", from: Math.floor(Date.parse(from.value) / 1000), to: Math.floor(Date.parse(to.value) / 1000) }); draw();
+          setParams({ range: "custom", from: Math.floor(Date.parse(from.value) / 1000), to: Math.floor(Date.parse(to.value) / 1000) }); draw(); schedule();
         } })]);
         custom.hidden = range !== "custom";
         var refreshSelect = el("select", { id: "refresh", onchange: function () { setParams({ refresh: refreshSelect.value }); schedule(); } },
-          [["", "Off"], ["10s", "10s"], ["30s", "30s"], ["1m", "1m"], ["5m", "5m"]].map(function (r) {
+          [["off", "Off"], ["10s", "10s"], ["30s", "30s"], ["1m", "1m"], ["5m", "5m"]].map(function (r) {
             return el("option", { value: r[0], selected: r[0] === refresh, text: r[1] });
           }));
         main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: definition.title + " dashboard" }),
@@ -353,7 +392,7 @@
         var grid = el("div", { class: "grid" });
         main.appendChild(grid);
         var hosts = definition.panels.map(function (panel) {
-          var host = el("div", { "data-panel": panel.title });
+          var host = el("div", { class: "chart-slot", "data-panel": panel.title });
           var g = panel.grid;
           grid.appendChild(el("div", { class: "panel", style: "grid-column:" + (g[0] + 1) + " / span " + g[2] },
             [el("h3", { title: panel.description || "", text: panel.title }), host]));
@@ -366,16 +405,16 @@
           var end = Math.floor(Date.now() / 1000);
           return [end - span, end];
         }
+        var next = sequence();
         function draw() {
-          var c = clusterSelect.value, w = window_();
-          if (!c) { showError(grid, "No cluster to show: configure one under etcd.clusters."); return; }
-          Promise.all(definition.panels.map(function (panel, i) {
-            return panel.type === "stat" ? statPanel(hosts[i], panel, c) : chartPanel(hosts[i], panel, [c], w[0], w[1]);
-          })).then(function () { stamp(main); });
+          var c = clusterSelect.value, w = window_(), current = next();
+          return Promise.all(definition.panels.map(function (panel, i) {
+            return panel.type === "stat" ? statPanel(hosts[i], panel, c, w[1], current) : chartPanel(hosts[i], panel, [c], w[0], w[1], current);
+          })).then(function () { if (current()) stamp(main); });
         }
         function schedule() {
-          var seconds = parseDuration(refreshSelect.value);
-          every(params.get("range") === "custom" ? 0 : seconds, draw);
+          // A custom window does not move, so it is not asked again.
+          every(params.get("range") === "custom" ? 0 : parseDuration(refreshSelect.value), draw);
         }
         draw();
         schedule();
@@ -389,11 +428,15 @@
     var content = el("div");
     main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Alerts" }), el("span", { class: "updated" })]));
     main.appendChild(content);
-    var silencing = Promise.resolve(body.dataset.notifications === "on");
-    function refresh() {
-      Promise.all([api("/api/v1/alerts"), silencing]).then(function (all) {
-        var alerts = all[0].alerts || [], canSilence = all[1];
-        return (canSilence ? Promise.all([api("/api/v2/silences"), api("/api/v2/alerts"), api("/api/v1/notifications")]) : Promise.resolve([[], [], []])).then(function (am) {
+    var canSilence = body.dataset.notifications === "on", next = sequence();
+    function refresh(force) {
+      // A timed refresh waits while the reader is in the page (a silence form open, a button focused).
+      if (!force && busy(content)) return Promise.resolve();
+      var current = next();
+      return Promise.all([api("/api/v1/alerts"),
+        canSilence ? Promise.all([api("/api/v2/silences"), api("/api/v2/alerts"), api("/api/v1/notifications")]) : [[], [], []]]).then(function (all) {
+          if (!current()) return;
+          var alerts = all[0].alerts || [], am = all[1];
           content.textContent = "";
           var notified = {};
           am[1].forEach(function (a) { notified[key(a.labels)] = a.status; });
@@ -407,7 +450,7 @@
                 var status = notified[key(a.labels)];
                 var actions = el("td");
                 if (status && status.state === "suppressed") actions.appendChild(badge(status.silencedBy.length ? "silenced" : "inhibited", "unknown"));
-                else if (canSilence) actions.appendChild(silenceButton(a.labels, refresh));
+                else if (canSilence) actions.appendChild(silenceButton(a.labels, function () { refresh(true); }));
                 return el("tr", { "data-alert": a.labels.alertname }, [el("td", {}, [badge(a.state), " ", el("strong", { text: a.labels.alertname })]),
                   el("td", { class: "wrap" }, [labelsView(a.labels, ["alertname"])]), el("td", { text: since(a.activeAt) }), el("td", { class: "num", text: format(parseFloat(a.value), "none") }),
                   el("td", { class: "wrap" }, Object.keys(a.annotations || {}).sort().map(function (k) { return el("div", {}, [el("span", { class: "muted", text: k + ": " }), a.annotations[k]]); })),
@@ -424,11 +467,12 @@
               el("thead", {}, [el("tr", {}, ["matchers", "state", "ends", "created by", "comment", ""].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
               el("tbody", {}, active.map(function (s) {
                 return el("tr", { "data-silence": s.id }, [el("td", { class: "mono", text: s.matchers.map(function (m) {
-                  return m.name + (m.isEqual === false ? "!" : "=") + (m.isRegex ? "~" : "") + '"' + m.value + '"'; }).join(", ") }),
+                  var op = m.isRegex ? (m.isEqual === false ? "!~" : "=~") : (m.isEqual === false ? "!=" : "=");
+                  return m.name + op + '"' + m.value + '"'; }).join(", ") }),
                   el("td", {}, [badge(s.status.state, s.status.state === "active" ? "warning" : "unknown")]),
                   el("td", { text: new Date(s.endsAt).toLocaleString() }), el("td", { text: s.createdBy }), el("td", { class: "wrap", text: s.comment }),
                   el("td", {}, [el("button", { class: "btn", type: "button", text: "Expire", onclick: function () {
-                    api("/api/v2/silence/" + encodeURIComponent(s.id), { method: "DELETE" }).then(refresh, function (e) { alert(e.message); });
+                    api("/api/v2/silence/" + encodeURIComponent(s.id), { method: "DELETE" }).then(function () { refresh(true); }, function (e) { alert(e.message); });
                   } })])]);
               }))])]));
             content.appendChild(el("h3", { text: "Notifications sent" }));
@@ -444,12 +488,13 @@
               }))])]));
           }
           stamp(main);
-        });
-      }).catch(function (error) { showError(content, error); });
+      }).catch(function (error) { if (current()) showError(content, error); });
     }
-    refresh();
-    every(15, refresh);
+    refresh(true);
+    every(15, function () { return refresh(false); });
   }
+  /** Whether the reader is working in `content` (focus there, or a form open): timed refreshes wait. */
+  function busy(content) { return content.contains(document.activeElement) || !!content.querySelector(".silence-form"); }
   function key(labels) { return Object.keys(labels).sort().map(function (k) { return k + "\u0000" + labels[k]; }).join("\u0001"); }
   function silenceButton(labels, done) {
     var cell = el("div");
@@ -479,12 +524,16 @@
 
   function targetsPage() {
     main.textContent = "";
-    var onlyDown = el("input", { type: "checkbox", id: "only-down", checked: params.get("unhealthy") === "1", onchange: function () { setParams({ unhealthy: onlyDown.checked ? "1" : null }); refresh(); } });
+    var onlyDown = el("input", { type: "checkbox", id: "only-down", checked: params.get("unhealthy") === "1", onchange: function () { setParams({ unhealthy: onlyDown.checked ? "1" : null }); refresh(true); } });
     var content = el("div");
     main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Targets" }), onlyDown, el("label", { for: "only-down", text: "unhealthy only" }), el("span", { class: "updated" })]));
     main.appendChild(content);
-    function refresh() {
-      api("/api/v1/targets").then(function (data) {
+    var next = sequence();
+    function refresh(force) {
+      if (!force && busy(content)) return Promise.resolve();
+      var current = next();
+      return api("/api/v1/targets?state=active").then(function (data) {
+        if (!current()) return;
         content.textContent = "";
         var byJob = {};
         data.activeTargets.forEach(function (t) { (byJob[t.scrapePool] = byJob[t.scrapePool] || []).push(t); });
@@ -494,16 +543,16 @@
           content.appendChild(el("div", { class: "card table-wrap", "data-job": job }, [el("h2", { text: job + " (" + up + "/" + list.length + " up)" }),
             el("table", {}, [el("thead", {}, [el("tr", {}, ["endpoint", "state", "labels", "last scrape", "duration", "error"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
               el("tbody", {}, shown.map(function (t) {
-                return el("tr", { class: t.health === "down" ? "down" : "" }, [el("td", { class: "mono" }, [el("a", { href: t.scrapeUrl, text: t.scrapeUrl })]),
+                return el("tr", { class: t.health === "down" ? "down" : "" }, [el("td", { class: "mono" }, [/^https?:\/\//i.test(t.scrapeUrl) ? el("a", { href: t.scrapeUrl, text: t.scrapeUrl }) : t.scrapeUrl]),
                   el("td", {}, [badge(t.health, t.health)]), el("td", { class: "wrap" }, [labelsView(t.labels)]), el("td", { text: since(t.lastScrape) }),
                   el("td", { class: "num", text: format(t.lastScrapeDuration, "s") }), el("td", { class: "error", text: t.lastError })]);
               }))])]));
         });
         stamp(main);
-      }).catch(function (error) { showError(content, error); });
+      }).catch(function (error) { if (current()) showError(content, error); });
     }
-    refresh();
-    every(15, refresh);
+    refresh(true);
+    every(15, function () { return refresh(false); });
   }
 
   // ---- rules ---------------------------------------------------------------------------------
@@ -513,8 +562,12 @@
     var content = el("div");
     main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Rules" }), el("span", { class: "updated" })]));
     main.appendChild(content);
-    function refresh() {
-      api("/api/v1/rules").then(function (data) {
+    var next = sequence();
+    function refresh(force) {
+      if (!force && busy(content)) return Promise.resolve();
+      var current = next();
+      return api("/api/v1/rules").then(function (data) {
+        if (!current()) return;
         content.textContent = "";
         if (!data.groups.length) content.appendChild(el("p", { class: "muted", text: "No rules are loaded." }));
         data.groups.forEach(function (g) {
@@ -528,10 +581,10 @@
               }))])]));
         });
         stamp(main);
-      }).catch(function (error) { showError(content, error); });
+      }).catch(function (error) { if (current()) showError(content, error); });
     }
-    refresh();
-    every(30, refresh);
+    refresh(true);
+    every(30, function () { return refresh(false); });
   }
 
   // ---- explore -------------------------------------------------------------------------------
@@ -541,46 +594,52 @@
     var input = el("textarea", { id: "expr", "aria-label": "PromQL expression", spellcheck: "false", placeholder: "e.g. etcd_server_has_leader" });
     input.value = params.get("expr") || "";
     var range = el("select", { "aria-label": "range" }, RANGES.map(function (r) { return el("option", { value: r[0], selected: r[0] === (params.get("range") || "1h"), text: "Last " + r[0] }); }));
-    var tabTable = el("button", { type: "button", role: "tab", "aria-selected": "true", text: "Table" });
-    var tabGraph = el("button", { type: "button", role: "tab", "aria-selected": "false", text: "Graph" });
-    var result = el("div", { id: "result" });
+    // Two toggle buttons choose the view (a table of the instant query, or a graph of the range query).
+    var graphView = params.get("tab") === "graph";
+    var asTable = el("button", { type: "button", class: "btn", "data-view": "table", text: "Table" });
+    var asGraph = el("button", { type: "button", class: "btn", "data-view": "graph", text: "Graph" });
+    function showView() {
+      asTable.setAttribute("aria-pressed", String(!graphView));
+      asGraph.setAttribute("aria-pressed", String(graphView));
+    }
+    showView();
+    var result = el("div", { id: "result", "aria-live": "polite" });
     var status = el("div", { id: "status", role: "status" });
-    function select(tab) {
-      tabTable.setAttribute("aria-selected", String(tab === "table"));
-      tabGraph.setAttribute("aria-selected", String(tab === "graph"));
-      setParams({ tab: tab === "graph" ? "graph" : null });
+    function choose(graph) {
+      graphView = graph;
+      showView();
+      setParams({ tab: graph ? "graph" : null });
       run();
     }
-    tabTable.addEventListener("click", function () { select("table"); });
-    tabGraph.addEventListener("click", function () { select("graph"); });
+    asTable.addEventListener("click", function () { choose(false); });
+    asGraph.addEventListener("click", function () { choose(true); });
     input.addEventListener("keydown", function (e) { if (e.key === "Enter" && (e.ctrlKey || e.metaKey || !e.shiftKey)) { e.preventDefault(); run(); } });
     range.addEventListener("change", function () { setParams({ range: range.value }); run(); });
     main.appendChild(el("h1", { text: "Explore" }));
     main.appendChild(el("div", { class: "card" }, [input, el("div", { class: "toolbar" }, [
       el("button", { class: "btn primary", type: "button", id: "execute", text: "Execute", onclick: run }), range,
-      el("span", { class: "tabs", role: "tablist" }, [tabTable, tabGraph]), el("span", { class: "muted", text: "Enter runs; Shift+Enter adds a line" })]), status, result]));
-    if (params.get("tab") === "graph") { tabTable.setAttribute("aria-selected", "false"); tabGraph.setAttribute("aria-selected", "true"); }
+      el("span", { class: "views", role: "group", "aria-label": "view" }, [asTable, asGraph]),
+      el("span", { class: "muted", text: "Enter runs; Shift+Enter adds a line" })]), status, result]));
+    var next = sequence();
     function run() {
-      var expr = input.value.trim();
+      var expr = input.value.trim(), current = next();
       setParams({ expr: expr || null });
       status.textContent = ""; result.textContent = "";
       if (!expr) return;
-      var started = performance.now();
-      var graph = tabGraph.getAttribute("aria-selected") === "true";
+      var started = performance.now(), graph = graphView;
       var end = Math.floor(Date.now() / 1000), span = (RANGES.find(function (r) { return r[0] === range.value; }) || RANGES[2])[1];
-      var step = stepFor(span, result.clientWidth);
-      (graph ? queryRange(expr, end - Math.ceil(span / step) * step, end, step) : query(expr)).then(function (data) {
+      var step = stepFor(span, result.clientWidth), start = end - Math.ceil(span / step) * step;
+      (graph ? queryRange(expr, start, end, step) : query(expr)).then(function (data) {
+        if (!current()) return;
         status.appendChild(el("span", { class: "muted", text: "Answered in " + (performance.now() - started).toFixed(0) + " ms" }));
-        if (graph) {
-          var host = el("div");
-          result.appendChild(host);
-          if (data.resultType !== "matrix") { host.appendChild(el("p", { class: "muted", text: "A " + data.resultType + " has no graph; see the table." })); return; }
-          EtcdmonChart.draw(host, { title: expr, unit: "none", start: end - span, end: end, step: step,
-            series: data.result.map(function (r) { return { name: legendOf("", r.metric), points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) }; }) });
-          return;
-        }
-        result.appendChild(resultTable(data));
+        if (!graph) return result.appendChild(resultTable(data));
+        var host = el("div");
+        result.appendChild(host);
+        if (data.resultType !== "matrix") { host.appendChild(el("p", { class: "muted", text: "A " + data.resultType + " has no graph; see the table." })); return; }
+        EtcdmonChart.draw(host, { title: expr, unit: "none", start: start, end: end, step: step,
+          series: data.result.map(function (r) { return { name: legendOf("", r.metric), key: seriesKey(r.metric, 0), points: r.values.map(function (p) { return [p[0], parseFloat(p[1])]; }) }; }) });
       }).catch(function (error) {
+        if (!current()) return;
         var message = String(error.message);
         status.appendChild(el("div", { class: "error", role: "alert", text: message }));
         var at = /(\d+):(\d+): parse error/.exec(message);

@@ -1,6 +1,8 @@
 // etcdmon's time-series charts: SVG drawn by hand (no library), so the binary carries everything.
-// EtcdmonChart.draw(element, {series: [{name, points: [[seconds, value], ...]}], unit, start, end, step})
+// EtcdmonChart.draw(element, {series: [{name, key, points: [[seconds, value], ...]}], unit, start, end, step})
 // draws lines with axes, a legend that toggles series, and a hover/keyboard cursor with values.
+// `key` (default: the name) identifies a series across redraws: its colour, whether it is hidden,
+// and the legend button that had focus stay with it.
 (function () {
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
@@ -69,8 +71,15 @@
 
   function render(element, state) {
     var options = state.options, unit = options.unit || "none";
-    var series = options.series.map(function (s, i) { return { name: s.name, points: s.points, colour: PALETTE[i % PALETTE.length] }; });
-    var visible = series.filter(function (s) { return !state.hidden[s.name]; });
+    // Colours follow the sorted keys, so a series keeps its colour when the answer's order changes.
+    var series = options.series.map(function (s) { return { name: s.name, key: s.key || s.name, points: s.points }; })
+      .sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : 0; });
+    series.forEach(function (s, i) { s.colour = PALETTE[i % PALETTE.length]; });
+    var visible = series.filter(function (s) { return !state.hidden[s.key]; });
+    // Where the keyboard was, to put it back after the redraw.
+    var active = document.activeElement, refocus = null;
+    if (active && element.contains(active)) refocus = active.tagName.toLowerCase() === "svg" ? "svg" : active.getAttribute("data-key");
+    var cursorAt = state.position; // removing the focused chart may blur it, which hides the cursor
     element.textContent = "";
     element.classList.add("chart-host");
     var box = document.createElement("div");
@@ -147,7 +156,7 @@
     var position = -1;
     function show(index) {
       if (!times.length) return;
-      position = Math.max(0, Math.min(times.length - 1, index));
+      position = state.position = Math.max(0, Math.min(times.length - 1, index));
       var t = times[position];
       cursor.setAttribute("x1", x(t)); cursor.setAttribute("x2", x(t)); cursor.setAttribute("visibility", "visible");
       var rows = visible.map(function (s) {
@@ -172,7 +181,7 @@
       tip.style.left = (px > box.clientWidth / 2 ? px - tip.offsetWidth - 10 : px + 10) + "px";
       tip.style.top = "4px";
     }
-    function hide() { cursor.setAttribute("visibility", "hidden"); tip.style.display = "none"; }
+    function hide() { cursor.setAttribute("visibility", "hidden"); tip.style.display = "none"; state.position = -1; }
     svg.addEventListener("mousemove", function (event) {
       var rect = svg.getBoundingClientRect();
       var t = start + ((event.clientX - rect.left) / rect.width * width - left) / plotW * (end - start);
@@ -193,7 +202,8 @@
     series.forEach(function (s) {
       var button = document.createElement("button");
       button.type = "button";
-      button.setAttribute("aria-pressed", state.hidden[s.name] ? "false" : "true");
+      button.setAttribute("aria-pressed", state.hidden[s.key] ? "false" : "true");
+      button.setAttribute("data-key", s.key);
       var swatch = document.createElement("i");
       swatch.style.background = s.colour;
       button.appendChild(swatch);
@@ -201,12 +211,17 @@
       for (var k = s.points.length - 1; k >= 0; k--) { if (isFinite(s.points[k][1])) { last = s.points[k][1]; break; } }
       button.appendChild(document.createTextNode(s.name + (last === null ? "" : " " + format(last, unit))));
       button.addEventListener("click", function () {
-        state.hidden[s.name] = !state.hidden[s.name];
+        state.hidden[s.key] = !state.hidden[s.key];
         render(element, state);
       });
       legend.appendChild(button);
+      if (refocus !== null && refocus === s.key) button.focus();
     });
     element.appendChild(legend);
+    if (refocus === "svg") {
+      svg.focus();
+      if (cursorAt >= 0) show(cursorAt);
+    }
   }
 
   window.EtcdmonChart = { draw: draw, format: format };
