@@ -2,6 +2,7 @@ import CompressNIO
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Templates
 import WebUI
 
 /// The pages (`/`, `/dashboard`, `/alerts`, `/targets`, `/rules`, `/explore`) and their files
@@ -30,25 +31,9 @@ struct WebUIRoutes: Sendable {
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
     ]
 
-    /// Text safe inside an HTML attribute or element.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     func register(on routes: RouterGroup<APIRequestContext>) {
         // The prefix comes from a flag (percent-decoded from --web.external-url): escaped for HTML.
-        let prefix = Self.escape(prefix)
+        let prefix = Escaping.html(prefix)
         let staticPath = prefix + "/static/" + WebAssets.version
         for (path, page) in Self.pages {
             let html = WebAssets.shell.replacingOccurrences(of: "{{STATIC}}", with: staticPath)

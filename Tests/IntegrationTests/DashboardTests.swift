@@ -146,9 +146,10 @@ struct DashboardTests {
         }
     }
 
-    @Test("exports: prometheus.yml passes promtool and a real Prometheus scraping with it answers every panel's query as etcdmon does; alertmanager.yml passes amtool; Grafana JSON is well-formed")
-    func exportsAndPanelQueries() async throws {
-        let cluster = try await LocalCluster.start(version: "3.5", options: ["--hosts", Self.hosts])
+    @Test("exports: prometheus.yml passes promtool and a real Prometheus scraping with it answers every panel's query as etcdmon does; alertmanager.yml passes amtool; Grafana JSON is well-formed",
+          arguments: ["3.4", "3.5"])
+    func exportsAndPanelQueries(version: String) async throws {
+        let cluster = try await LocalCluster.start(version: version, options: ["--hosts", Self.hosts])
         do {
             try await exports(cluster)
         } catch {

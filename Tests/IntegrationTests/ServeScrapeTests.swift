@@ -108,10 +108,16 @@ struct ServeScrapeTests {
             #expect(exposed.subtracting(stored).isEmpty, "\(member.name) families missing: \(exposed.subtracting(stored).sorted().prefix(10))")
         }
 
-        // The status page names the cluster, its leader and every target.
-        let page = try await Command.run("/usr/bin/curl", ["-s", "http://\(server.address)/"]).standardOutput
-        #expect(page.contains("<td>reference</td><td>5</td><td>5</td>") && page.contains("<td>\(leader)</td>"), "\(page.prefix(1500))")
-        #expect(page.components(separatedBy: "class=\"up\">up<").count - 1 == 10)
+        // The cluster's latest probe round (what the overview page shows): five healthy voters, the
+        // leader etcd names, every member reachable. (The pages themselves: DashboardTests.)
+        let clusters = try await server.get("/api/v1/etcd/clusters") as? [[String: Any]] ?? []
+        let report = clusters.first?["report"] as? [String: Any] ?? [:]
+        #expect(clusters.map { $0["name"] as? String } == ["reference"])
+        #expect(report["healthy_voting_members"] as? Int == 5 && report["failures_tolerated"] as? Int == 2, "\(report)")
+        #expect((report["leader"] as? [String: Any])?["name"] as? String == leader)
+        #expect((report["members"] as? [[String: Any]] ?? []).filter { $0["reachable"] as? Bool == true }.count == 5)
+        let shell = try await Command.run("/usr/bin/curl", ["-s", "http://\(server.address)/"]).standardOutput
+        #expect(shell.contains("data-page=\"overview\"") && shell.contains("/app.js"), "\(shell.prefix(800))")
 
         // Metadata and targets API.
         let metadata = try await server.get("/api/v1/metadata", ["metric": "etcd_server_has_leader"]) as? [String: [[String: String]]]
