@@ -117,6 +117,15 @@ let package = Package(
         ),
         // Backfill of OpenMetrics files into TSDB blocks (`etcdmon import`).
         .target(name: "Backfill", dependencies: ["Exposition", "TSDB", "EtcdmonModel"]),
+        // pprof profiles (profile.proto, code generated once from Protos/pprof) read and reported as `pprof -top` does.
+        .target(
+            name: "Profiling",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // prometheus.yml, alertmanager.yml and Grafana dashboard JSON written from etcdmon's configuration.
         .target(name: "Exports", dependencies: ["Config", "EtcdmonModel", .product(name: "Yams", package: "Yams")]),
         // The pages' files (HTML, CSS, JavaScript, the dashboard definition), compiled into the binary.
@@ -158,7 +167,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI",
+                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI", "Profiling",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -213,6 +222,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Templates", "Config", "PromQL", "TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "Config", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Config", "WebUI"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

@@ -11,3 +11,6 @@ swift build -c release --product protoc-gen-swift --package-path .build/checkout
 plugin="$scratch/release/protoc-gen-swift"
 protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swift_out=Sources/Notify/Generated \
     -I Protos/alertmanager Protos/alertmanager/nflog.proto Protos/alertmanager/silence.proto
+# pprof's profile.proto (github.com/google/pprof, proto/profile.proto, Apache-2.0), for `etcdmon pprof`.
+protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swift_out=Sources/Profiling/Generated \
+    -I Protos/pprof Protos/pprof/profile.proto

@@ -87,6 +87,13 @@ public final class EtcdClient: Sendable {
         try await gateway("/v3/maintenance/alarm", body: #"{"action":"GET"}"#, endpoint: endpoint)
     }
 
+    /// `GET /debug/pprof/…` (etcd started with `--enable-pprof`): the status and the raw body, read
+    /// within `timeout` (a CPU profile first spends its `seconds`).
+    public func pprof(_ endpoint: EtcdEndpoint, path: String, timeout: Duration) async throws(EtcdRequestError) -> (status: Int, body: [UInt8]) {
+        let response = try await send(.GET, path, to: endpoint, timeout: timeout)
+        return (response.status, response.body)
+    }
+
     // MARK: - Requests
 
     private func kubernetesStyleProbe(_ path: String, endpoint: EtcdEndpoint) async throws(EtcdRequestError) -> ProbeCheck {
@@ -114,7 +121,7 @@ public final class EtcdClient: Sendable {
 
     /// Sends one request and reads the whole body, within the request timeout.
     private func send(
-        _ method: HTTPMethod, _ path: String, body: String? = nil, to endpoint: EtcdEndpoint
+        _ method: HTTPMethod, _ path: String, body: String? = nil, to endpoint: EtcdEndpoint, timeout: Duration? = nil
     ) async throws(EtcdRequestError) -> RawResponse {
         var request = HTTPClientRequest(url: endpoint.url + path)
         request.method = method
@@ -125,7 +132,7 @@ public final class EtcdClient: Sendable {
         }
         let finishedRequest = request
         let limit = configuration.maximumBodyBytes
-        let timeout = configuration.requestTimeout
+        let timeout = timeout ?? configuration.requestTimeout
         let http = http
         do {
             return try await withThrowingTaskGroup(of: RawResponse.self) { group in

@@ -1,0 +1,69 @@
+import Foundation
+import Profiling
+import Testing
+import TestSupport
+
+@Suite("pprof profiles: decoding and pprof -top")
+struct ProfilingTests {
+    /// The captures of etcd's /debug/pprof (../shared/fixtures/etcd/<version>/pprof-*.body) and what
+    /// `go tool pprof -top` printed for each (recorded once with Go 1.19's pprof, TZ=UTC:
+    /// Tests/fixtures/pprof/RECORDED-WITH.txt).
+    static let cases: [(version: String, capture: String, sampleIndex: String?, top: Int?, expected: String)] = ["v3.4.23", "v3.5.1"].flatMap { version in
+        [
+            (version, "pprof-profile-5s", nil, nil, "pprof-profile-5s"),
+            (version, "pprof-profile-5s-under-load", nil, nil, "pprof-profile-5s-under-load"),
+            (version, "pprof-profile-5s-under-load", nil, 10, "pprof-profile-5s-under-load-nodecount10"),
+            (version, "pprof-heap", nil, nil, "pprof-heap"),
+            (version, "pprof-heap", "alloc_space", nil, "pprof-heap-alloc_space"),
+        ]
+    }
+
+    @Test("the top table equals go tool pprof -top's, line for line", arguments: 0..<10)
+    func topTable(_ index: Int) throws {
+        setenv("TZ", "UTC", 1)
+        tzset()
+        let item = Self.cases[index]
+        let bytes = try [UInt8](Data(contentsOf: Fixtures.url("fixtures/etcd/\(item.version)/\(item.capture).body")))
+        let profile = try Profile(bytes: bytes)
+        let sampleIndex = try item.sampleIndex.map { try profile.sampleIndex(named: $0) }
+        let report = TopReport(profile: profile, sampleIndex: sampleIndex, top: item.top)
+        let expected = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Tests/fixtures/pprof/\(item.version)-\(item.expected).top.txt"), encoding: .utf8)
+        let ours = report.text().split(separator: "\n", omittingEmptySubsequences: false)
+        let theirs = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(ours.count == theirs.count, "\(item.version) \(item.expected): \(ours.count) lines, pprof \(theirs.count)")
+        for (line, (mine, pprof)) in zip(ours, theirs).enumerated() where mine != pprof {
+            Issue.record("\(item.version) \(item.expected) line \(line + 1):\n  etcdmon: \(mine)\n  pprof:   \(pprof)")
+            break
+        }
+    }
+
+    @Test("sample types, defaults and names as pprof resolves them")
+    func sampleTypes() throws {
+        let heap = try Profile(bytes: [UInt8](Data(contentsOf: Fixtures.url("fixtures/etcd/v3.5.1/pprof-heap.body"))))
+        #expect(heap.sampleTypes.map(\.type) == ["alloc_objects", "alloc_space", "inuse_objects", "inuse_space"])
+        #expect(heap.sampleTypes[heap.defaultSampleIndex].type == "inuse_space")
+        #expect(try heap.sampleIndex(named: "alloc_space") == 1)
+        #expect(try heap.sampleIndex(named: "2") == 2)
+        #expect(throws: ProfileError.self) { try heap.sampleIndex(named: "cpu") }
+        let cpu = try Profile(bytes: [UInt8](Data(contentsOf: Fixtures.url("fixtures/etcd/v3.5.1/pprof-profile-5s.body"))))
+        #expect(cpu.sampleTypes.map(\.type) == ["samples", "cpu"])
+        #expect(cpu.durationNanos > 4_000_000_000)
+    }
+
+    @Test("damaged input is refused with the reason, never a crash")
+    func damaged() async throws {
+        let bytes = try [UInt8](Data(contentsOf: Fixtures.url("fixtures/etcd/v3.5.1/pprof-heap.body")))
+        #expect(throws: ProfileError.self) { try Profile(bytes: Array(bytes.prefix(bytes.count / 2))) }
+        #expect(throws: ProfileError.self) { try Profile(bytes: Array("<html>404 page not found</html>".utf8)) }
+        var flipped = bytes
+        for index in stride(from: 40, to: flipped.count, by: 97) { flipped[index] ^= 0x5a }
+        #expect(throws: ProfileError.self) { try Profile(bytes: flipped) }
+        // A gzip bomb: 100 MiB of zeros in a few hundred kilobytes.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-bomb-\(UUID().uuidString.prefix(8)).gz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try await Command.run("/bin/sh", ["-c", "head -c 104857600 /dev/zero | gzip -c > \(path)"])
+        let bomb = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bomb.count < 1 << 20)
+        #expect(throws: ProfileError.self) { try Profile(bytes: bomb) }
+    }
+}
