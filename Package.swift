@@ -197,7 +197,7 @@ let package = Package(
         ),
 
         // Every parser of untrusted input as a function of bytes, for libFuzzer and for regression replays.
-        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web", "Rules", "Templates", "Notify"]),
+        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web", "Rules", "Templates", "Notify", "Profiling"]),
         // The libFuzzer entry point (built by scripts/fuzz.sh with -DFUZZING), or a replayer of saved inputs.
         .executableTarget(name: "etcdmon-fuzz", dependencies: ["FuzzTargets"]),
 

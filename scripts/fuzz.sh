@@ -55,6 +55,8 @@ case $target in
     esac ;;
   alertmanager-config) seed "$shared"/fixtures/alertmanager/alertmanager.yml ;;
   alertmanager-api) seed "$shared"/fixtures/alertmanager/prometheus-to-alertmanager-post.json ;;
+  pprof-profile) seed "$shared"/fixtures/etcd/*/pprof-heap.body "$shared"/fixtures/etcd/*/pprof-profile-5s*.body ;;
+  goroutine-dump) seed "$shared"/fixtures/etcd/*/pprof-goroutine-debug1.body Tests/fuzz/goroutine-dump/* ;;
   api-parameters) printf 'query=up&time=1700000000&match[]=up%%7Bjob%%3D%%22etcd%%22%%7D&step=15s' >"$corpus/seed-form" ;;
 esac
 

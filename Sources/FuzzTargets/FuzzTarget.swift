@@ -2,6 +2,7 @@ import Config
 import EtcdmonModel
 import Exposition
 import Foundation
+import Profiling
 import PromQL
 import Rules
 import TSDB
@@ -47,6 +48,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case notifyState = "notify-state"
     /// The JSON bodies of Alertmanager's API v2: posted alerts and silences.
     case alertmanagerAPI = "alertmanager-api"
+    /// A pprof profile (gzip'd or bare profile.proto): decoded and, when it decodes, reported as `pprof -top`.
+    case pprofProfile = "pprof-profile"
+    /// A goroutine dump (`/debug/pprof/goroutine?debug=1` or `2`), grouped by stack.
+    case goroutineDump = "goroutine-dump"
 
     /// Feeds `data` to the target.
     public func run(_ data: UnsafeRawBufferPointer) {
@@ -68,6 +73,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .alertMatchers: _ = try? AlertMatcher.parseList(String(decoding: data, as: UTF8.self))
         case .notifyState: NotifyStateFiles.decode(Array(data))
         case .alertmanagerAPI: AlertmanagerAPIBodies.decode(Array(data))
+        case .pprofProfile:
+            if let profile = try? Profile(bytes: Array(data)) {
+                for index in profile.sampleTypes.indices { _ = TopReport(profile: profile, sampleIndex: index).text() }
+            }
+        case .goroutineDump: _ = GoroutineDump(text: String(decoding: data, as: UTF8.self)).text()
         }
     }
 

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `etcdmon pprof` against real etcd 3.5.1 members started with --enable-pprof, and one without.
+@Suite("etcdmon pprof against real etcd", .serialized)
+struct PprofTests {
+    @Test("cpu, heap and goroutine profiles under a write load name etcd's and Go's functions; --save keeps the member's bytes; no pprof or no member is explained")
+    func profiles() async throws {
+        let cluster = try await LocalCluster.start(version: "3.5", options: ["--hosts", "127.0.32.11,127.0.32.12", "--members", "3"])
+        do {
+            try await check(cluster)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
+
+    func check(_ cluster: LocalCluster) async throws {
+        let member = cluster.members[0]
+        let directory = try ServeScrapeTests.temporaryDirectory("pprof")
+        let load = try Command.spawn("/bin/bash", ["-c", "while true; do /usr/bin/etcdctl --endpoints \(member.endpoint) put pprof-key $RANDOM$RANDOM >/dev/null; done"])
+        defer { kill(load, SIGKILL) }
+
+        // cpu, through a proxy that records what the member sent.
+        let proxy = "127.0.32.13:\(21_000 + Int.random(in: 0..<1000))"
+        let parts = proxy.split(separator: ":")
+        let recorder = try Command.spawn("/usr/bin/env", ["python3", Fixtures.repositoryRoot.appendingPathComponent("Tests/fixtures/recording_proxy.py").path,
+                                                          String(parts[0]), String(parts[1]), member.endpoint, directory + "/recorded"])
+        defer { kill(recorder, SIGKILL) }
+        try await Task.sleep(for: .seconds(1))
+        let cpu = try await Command.etcdmon(["pprof", "http://\(proxy)", "--seconds", "3", "--save", directory + "/cpu.pb.gz"])
+        #expect(cpu.exitCode == 0, "\(cpu.standardError)")
+        let lines = cpu.standardOutput.split(separator: "\n")
+        #expect(lines.first == "File: etcd" && lines.contains("Type: cpu"), "\(cpu.standardOutput.prefix(500))")
+        #expect(lines.contains { $0.hasPrefix("      flat  flat%   sum%        cum   cum%") })
+        let functions = lines.drop { !$0.contains("flat%") }.dropFirst().map { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(functions.contains { $0.hasPrefix("go.etcd.io/") }, "etcd's functions: \(functions.prefix(20))")
+        #expect(functions.contains { $0.hasPrefix("runtime.") }, "Go's runtime: \(functions.prefix(20))")
+        let saved = try Data(contentsOf: URL(fileURLWithPath: directory + "/cpu.pb.gz"))
+        let sent = try Data(contentsOf: URL(fileURLWithPath: directory + "/recorded/1.body"))
+        #expect(saved == sent && saved.starts(with: [0x1f, 0x8b]), "saved \(saved.count) bytes, the member sent \(sent.count)")
+
+        // heap and goroutine straight from the member, by name through the member list.
+        let heap = try await Command.etcdmon(["pprof", member.name, "--endpoints", member.endpoint, "--profile", "heap", "--top", "15"])
+        #expect(heap.exitCode == 0, "\(heap.standardError)")
+        #expect(heap.standardOutput.contains("Type: inuse_space") && heap.standardOutput.contains("go.etcd.io/"), "\(heap.standardOutput.prefix(800))")
+        #expect(heap.standardOutput.contains("Showing top 15 nodes out of"))
+        let goroutines = try await Command.etcdmon(["pprof", member.endpoint, "--profile", "goroutine", "--output", "json"])
+        #expect(goroutines.exitCode == 0, "\(goroutines.standardError)")
+        let dump = try #require(try JSONSerialization.jsonObject(with: Data(goroutines.standardOutput.utf8)) as? [String: Any])
+        let stacks = dump["stacks"] as? [[String: Any]] ?? []
+        #expect((dump["total"] as? Int ?? 0) > 50 && stacks.count > 10 && stacks.count < (dump["total"] as? Int ?? 0), "grouped")
+        let frames = stacks.flatMap { ($0["frames"] as? [[String: String]] ?? []).compactMap { $0["function"] } }
+        #expect(frames.contains { $0.hasPrefix("go.etcd.io/") } && frames.contains { $0.hasPrefix("runtime.") || $0.hasPrefix("net/http.") })
+
+        // A real etcd without --enable-pprof: a 404, explained.
+        let plain = directory + "/plain"
+        let etcd = try await Command.script("etcd-bin.sh", ["3.5", "etcd"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let single = try Command.spawn(etcd, ["--name", "plain", "--data-dir", plain, "--listen-client-urls", "http://127.0.32.14:2379",
+                                              "--advertise-client-urls", "http://127.0.32.14:2379", "--listen-peer-urls", "http://127.0.32.14:2380",
+                                              "--initial-advertise-peer-urls", "http://127.0.32.14:2380", "--initial-cluster", "plain=http://127.0.32.14:2380"],
+                                       standardOutput: directory + "/plain.log", standardError: directory + "/plain.log")
+        defer { kill(single, SIGKILL) }
+        var notServed = try await Command.etcdmon(["pprof", "http://127.0.32.14:2379", "--profile", "heap"])
+        for _ in 0..<50 where notServed.standardError.contains("connection refused") {
+            try await Task.sleep(for: .milliseconds(200))
+            notServed = try await Command.etcdmon(["pprof", "http://127.0.32.14:2379", "--profile", "heap"])
+        }
+        #expect(notServed.exitCode == 1)
+        #expect(notServed.standardError.contains("answered 404") && notServed.standardError.contains("--enable-pprof"), "\(notServed.standardError)")
+
+        // No member there at all.
+        let down = try await Command.etcdmon(["pprof", "http://127.0.32.15:2379", "--profile", "heap", "--connect-timeout", "1s"])
+        #expect(down.exitCode == 1 && down.standardError.contains("connection refused") && down.standardError.contains("/health"), "\(down.standardError)")
+    }
+}
