@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template alertmanager-config alert-matchers notify-state alertmanager-api"
+targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template alertmanager-config alert-matchers notify-state alertmanager-api pprof-profile goroutine-dump"
 if [ "${1:-}" = "--list" ]; then echo "$targets"; exit 0; fi
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
