@@ -135,7 +135,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates", "Notify",
-                "ClusterProbe", "WebUI",
+                "ClusterProbe", "WebUI", "Profiling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -21,9 +21,9 @@ public final class EtcdClient: Sendable {
         self.configuration = configuration
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.tlsConfiguration = try Self.makeTLSConfiguration(configuration.tls)
-        httpConfiguration.timeout = .init(
-            connect: TimeAmount(configuration.connectTimeout),
-            read: TimeAmount(configuration.requestTimeout))
+        // No idle-read timeout: every request has its own deadline (`send`), which a CPU profile
+        // (silent for its seconds) needs to be longer than the probes'.
+        httpConfiguration.timeout = .init(connect: TimeAmount(configuration.connectTimeout), read: nil)
         httpConfiguration.httpVersion = .http1Only
         httpConfiguration.redirectConfiguration = .disallow
         // A refused or failed connection is an answer about the member: report it at once

@@ -74,6 +74,21 @@ final class ClusterMonitor: Sendable {
         }
     }
 
+    /// A member's `/debug/pprof` answer (`path`), over the cluster's own connection settings; the
+    /// member is found by name in the latest probe round.
+    func pprof(member: String, path: String, timeout: Duration) async throws(ProfileCaptureError) -> (endpoint: String, status: Int, body: [UInt8]) {
+        guard let report = latest?.check?.reports.first(where: { $0.name == member }),
+              let endpoint = try? EtcdEndpoint(parsing: report.endpoint) else {
+            throw ProfileCaptureError("cluster \(config.name) has no member \"\(member)\" in its latest probe round")
+        }
+        do {
+            let answer = try await client.pprof(endpoint, path: path, timeout: timeout)
+            return (endpoint.url, answer.status, answer.body)
+        } catch {
+            throw ProfileCaptureError("\(error)")
+        }
+    }
+
     /// Closes connections (after `run()`'s task was cancelled).
     func stop() async {
         await client.shutdown()

@@ -117,6 +117,15 @@ public final class ScrapeManager: Sendable {
         }
     }
 
+    /// A member's `/debug/pprof` answer, by cluster and member name.
+    public func pprof(cluster: String, member: String, path: String, timeout: Duration) async throws(ProfileCaptureError)
+        -> (endpoint: String, status: Int, body: [UInt8]) {
+        guard let monitor = state.withLock({ $0.monitors.first { $0.config.name == cluster } }) else {
+            throw ProfileCaptureError("no etcd cluster \"\(cluster)\" is configured")
+        }
+        return try await monitor.pprof(member: member, path: path, timeout: timeout)
+    }
+
     /// Every dropped target.
     public var droppedTargets: [DroppedTarget] {
         state.withLock { $0.jobs }.flatMap(\.dropped)

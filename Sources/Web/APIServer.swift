@@ -3,6 +3,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import Notify
+import Profiling
 import TSDB
 
 /// The HTTP server: Prometheus's API plus the `/-/healthy` and `/-/ready` probes.
@@ -29,6 +30,8 @@ public struct APIServer: Sendable {
 
     /// The built-in Alertmanager, served as Alertmanager's API v2 under `/api/v2` (nil: not running).
     public var alertmanager: BuiltInAlertmanager?
+    /// Where captured profiles are kept (`/api/v1/etcd/profiles`; nil: not served).
+    package var profiles: ProfileStore?
     /// When the process started (Alertmanager's status `uptime`), nanoseconds since the epoch.
     public var started: Int64 = 0
 
@@ -74,6 +77,7 @@ public struct APIServer: Sendable {
             api.registerHistory(on: routes.group("api/v1"))
         }
         EtcdClustersAPI(manager: api.scrapeManager).register(on: routes.group("api/v1"))
+        if let profiles { ProfilesAPI(store: profiles, manager: api.scrapeManager).register(on: routes.group("api/v1")) }
         WebUIRoutes(prefix: prefix, notifications: alertmanager != nil).register(on: routes)
         let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(

@@ -14,7 +14,10 @@ struct WebUIRoutes: Sendable {
     let notifications: Bool
 
     /// The pages, by path (the empty path is the overview).
-    static let pages = ["": "overview", "dashboard": "dashboard", "alerts": "alerts", "targets": "targets", "rules": "rules", "explore": "explore"]
+    static let pages = [
+        "": "overview", "dashboard": "dashboard", "alerts": "alerts", "targets": "targets", "rules": "rules", "explore": "explore",
+        "profiles": "profiles",
+    ]
 
     /// Each file gzipped once, for browsers that accept it.
     private static let compressed: [String: ByteBuffer] = WebAssets.files.compactMapValues { asset in

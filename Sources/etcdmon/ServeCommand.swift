@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import Notifier
 import Notify
+import Profiling
 import PromQL
 import Rules
 import NIOCore
@@ -284,6 +285,11 @@ struct ServeCommand: AsyncParsableCommand {
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
         server.alertmanager = builtIn
+        // Members' profiles captured through the API (and the Profiles page) live beside the store.
+        do { server.profiles = try ProfileStore(directory: data.path + "/profiles") } catch {
+            printError("etcdmon serve: \(data.path)/profiles: \(error)")
+            throw ExitCode(1)
+        }
         server.started = Dispatcher.wallClock()
 
         var services: [any Service] = [

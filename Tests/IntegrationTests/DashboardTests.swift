@@ -97,7 +97,10 @@ struct DashboardTests {
 
         let report = try await Self.browser(["pages", "http://\(server.address)", Self.artifacts])
         let errors = report["errors"] as? [String: [String]] ?? [:]
-        #expect(errors.keys.sorted() == ["alerts", "dashboard", "explore", "overview", "rules", "targets"])
+        #expect(errors.keys.sorted() == ["alerts", "dashboard", "explore", "overview", "profiles", "rules", "targets"])
+        let profiles = report["profiles"] as? [String: Any] ?? [:]
+        #expect((profiles["nodes"] as? Int ?? 0) > 10 && (profiles["rows"] as? Int ?? 0) > 5 && profiles["captures"] as? Int == 1, "\(profiles)")
+        #expect((profiles["functions"] as? [String] ?? []).contains { $0.hasPrefix("go.etcd.io/") }, "\(profiles)")
         for (page, messages) in errors { #expect(messages.isEmpty, "console errors on \(page): \(messages)") }
 
         let overview = report["overview"] as? [String: Any] ?? [:]
@@ -141,7 +144,7 @@ struct DashboardTests {
         #expect((down["seconds"] as? Double ?? 99) <= 14)
         #expect((down["findings"] as? [String] ?? []).contains { $0.contains("etcd4") })
         #expect((down["errors"] as? [String] ?? ["missing"]).isEmpty, "console errors: \(down["errors"] ?? "")")
-        for name in ["overview", "overview-dark", "dashboard", "alerts", "targets", "rules", "explore", "explore-error", "overview-member-down"] {
+        for name in ["overview", "overview-dark", "dashboard", "alerts", "targets", "rules", "explore", "explore-error", "profiles", "overview-member-down"] {
             #expect(FileManager.default.fileExists(atPath: Self.artifacts + "/\(name).png"), "screenshot \(name)")
         }
     }

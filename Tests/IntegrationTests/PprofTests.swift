@@ -76,3 +76,81 @@ struct PprofTests {
         #expect(down.exitCode == 1 && down.standardError.contains("connection refused") && down.standardError.contains("/health"), "\(down.standardError)")
     }
 }
+
+/// Profiles captured through `etcdmon serve`'s API from a configured cluster's members.
+@Suite("Profile captures through the API", .serialized)
+struct ProfileCaptureTests {
+    @Test("POST /api/v1/etcd/profiles captures cpu, heap and goroutine profiles; listed, downloaded byte for byte, read as top and flame graph; bad requests explained")
+    func captures() async throws {
+        let cluster = try await LocalCluster.start(version: "3.5", options: ["--hosts", "127.0.32.21,127.0.32.22", "--members", "3"])
+        do {
+            try await check(cluster)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
+
+    func post(_ server: EtcdmonServer, _ form: [String: String]) async throws -> (status: String, json: [String: Any]) {
+        var arguments = ["-s", "-w", "\n%{http_code}", "-X", "POST", "http://\(server.address)/api/v1/etcd/profiles"]
+        for (name, value) in form { arguments += ["--data-urlencode", "\(name)=\(value)"] }
+        let output = try await Command.run("/usr/bin/curl", arguments, timeout: .seconds(60)).standardOutput
+        let lines = output.split(separator: "\n")
+        let json = (try? JSONSerialization.jsonObject(with: Data((lines.dropLast().joined(separator: "\n")).utf8))) as? [String: Any] ?? [:]
+        return (String(lines.last ?? ""), json)
+    }
+
+    func check(_ cluster: LocalCluster) async throws {
+        let directory = try ServeScrapeTests.temporaryDirectory("captures")
+        try """
+            global: {scrape_interval: 2s, scrape_timeout: 1800ms}
+            etcd:
+              clusters:
+                - name: main
+                  endpoints: [\(cluster.members[0].endpoint)]
+            """.write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
+        let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", directory + "/etcdmon.yml"])
+        defer { kill(server.pid, SIGKILL) }
+        try await server.waitUntilReady()
+        #expect(try await server.eventually(within: .seconds(15)) {
+            let clusters = try await server.get("/api/v1/etcd/clusters") as? [[String: Any]] ?? []
+            return ((clusters.first?["report"] as? [String: Any])?["members"] as? [[String: Any]])?.count == 3
+        }, "the probe round names the members")
+
+        var ids: [String] = []
+        for (kind, seconds) in [("cpu", "2"), ("heap", "1"), ("goroutine", "1")] {
+            let answer = try await post(server, ["cluster": "main", "member": "etcd2", "profile": kind, "seconds": seconds])
+            #expect(answer.status == "200", "\(kind): \(answer)")
+            let data = answer.json["data"] as? [String: Any] ?? [:]
+            #expect(data["member"] as? String == "etcd2" && data["kind"] as? String == kind && (data["bytes"] as? Int ?? 0) > 100, "\(data)")
+            ids.append(data["id"] as? String ?? "")
+        }
+        let listed = try await server.get("/api/v1/etcd/profiles") as? [[String: Any]] ?? []
+        #expect(Set(listed.compactMap { $0["id"] as? String }) == Set(ids))
+
+        for id in ids {
+            let download = directory + "/\(id).pb.gz"
+            _ = try await Command.run("/usr/bin/curl", ["-s", "-o", download, "http://\(server.address)/api/v1/etcd/profiles/\(id)"])
+            let kept = try Data(contentsOf: URL(fileURLWithPath: directory + "/data/profiles/\(id).pprof"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: download)) == kept && kept.starts(with: [0x1f, 0x8b]), "\(id) downloaded as kept")
+            let top = try await server.get("/api/v1/etcd/profiles/\(id)/top") as? [String: Any] ?? [:]
+            let names = (top["functions"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(names.contains { $0.hasPrefix("go.etcd.io/") || $0.hasPrefix("runtime.") }, "\(id): \(names.prefix(10))")
+            let flame = try await server.get("/api/v1/etcd/profiles/\(id)/flame") as? [String: Any] ?? [:]
+            let root = flame["root"] as? [String: Any] ?? [:]
+            #expect(root["value"] as? Int == top["total"] as? Int, "\(id): the flame graph's root holds every sample")
+            #expect(!((root["children"] as? [Any]) ?? []).isEmpty)
+        }
+        let heapTop = try await server.get("/api/v1/etcd/profiles/\(ids[1])/top", ["sample_index": "alloc_space"]) as? [String: Any] ?? [:]
+        #expect(heapTop["type"] as? String == "alloc_space")
+
+        // Bad requests: what is wrong, never a crash.
+        #expect(try await post(server, ["cluster": "nope", "member": "etcd2", "profile": "heap"]).status == "503")
+        #expect(try await post(server, ["cluster": "main", "member": "etcd9", "profile": "heap"]).json["error"] as? String ?? "" == "cluster main has no member \"etcd9\" in its latest probe round")
+        #expect(try await post(server, ["cluster": "main", "member": "etcd2", "profile": "trace"]).status == "400")
+        #expect(try await post(server, ["cluster": "main", "member": "etcd2", "profile": "cpu", "seconds": "0"]).status == "400")
+        let missing = try await Command.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://\(server.address)/api/v1/etcd/profiles/..%2F..%2Fetcdmon.yml"])
+        #expect(missing.standardOutput == "404")
+    }
+}

@@ -67,3 +67,39 @@ struct ProfilingTests {
         #expect(throws: ProfileError.self) { try Profile(bytes: bomb) }
     }
 }
+
+@Suite("Captured profiles on disk")
+struct ProfileStoreTests {
+    @Test("kept newest first; old ones go beyond the byte and age limits; ids never name a path outside the store")
+    func limits() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("etcdmon-profiles-\(UUID().uuidString.prefix(8))").path
+        let store = try ProfileStore(directory: directory, maximumBytes: 2_500, maximumAge: .seconds(3_600))
+        func capture(_ at: Int64, _ bytes: Int) -> ProfileStore.Capture {
+            ProfileStore.Capture(id: ProfileStore.id(takenAt: at, member: "etcd/1", kind: "heap"), cluster: "c", member: "etcd/1",
+                                 endpoint: "http://x", kind: "heap", takenAt: at, bytes: bytes, reason: "test")
+        }
+        let base: Int64 = 1_800_000_000_000
+        for index in 0..<3 { try store.save(capture(base + Int64(index) * 1000, 1_000), bytes: Array(repeating: UInt8(index), count: 1_000)) }
+        // Three kilobytes against a limit of 2.5: the oldest went.
+        #expect(store.list().map(\.takenAt) == [base + 2000, base + 1000])
+        #expect(store.capture(capture(base + 2000, 1_000).id)?.1 == Array(repeating: 2, count: 1_000))
+        #expect(capture(base, 1).id == "\(base)-etcd_1-heap")
+        // An hour and a second later, the others are past the age limit.
+        try store.save(capture(base + 3_601_000 + 2000, 10), bytes: [1])
+        #expect(store.list().map(\.takenAt) == [base + 3_603_000])
+        for bad in ["../x", "", ".hidden", "a/b", String(repeating: "a", count: 300)] { #expect(!ProfileStore.isValid(bad)); #expect(store.capture(bad) == nil) }
+    }
+
+    @Test("the flame graph's root holds every sample, and each node at least its children")
+    func flame() throws {
+        let profile = try Profile(bytes: [UInt8](Data(contentsOf: Fixtures.url("fixtures/etcd/v3.5.1/pprof-profile-5s-under-load.body"))))
+        let graph = FlameGraph(profile: profile)
+        #expect(graph.root.value == TopReport(profile: profile).total)
+        func check(_ node: FlameGraph.Node) {
+            #expect(node.value >= node.children.reduce(0) { $0 + $1.value }, "\(node.name)")
+            node.children.forEach(check)
+        }
+        check(graph.root)
+        #expect(graph.json().hasPrefix("{\"type\":\"cpu\",\"unit\":\"nanoseconds\",\"root\":{\"name\":\"all\""))
+    }
+}

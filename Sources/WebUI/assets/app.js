@@ -663,6 +663,148 @@
     }))])]);
   }
 
+  // ---- profiles ------------------------------------------------------------------------------
+
+  function profilesPage() {
+    main.textContent = "";
+    main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Profiles" }), el("span", { class: "updated" })]));
+    var form = el("div", { class: "card toolbar" });
+    var list = el("div", { class: "card table-wrap", id: "captures" });
+    var view = el("div", { id: "profile-view" });
+    main.appendChild(form);
+    main.appendChild(list);
+    main.appendChild(view);
+    api("/api/v1/etcd/clusters").then(function (clusters) {
+      if (!clusters.length) { form.appendChild(el("p", { class: "muted", text: "Profiles are captured from the members of etcd.clusters; none is configured." })); return; }
+      var clusterSelect = el("select", { id: "profile-cluster", "aria-label": "cluster", onchange: fillMembers },
+        clusters.map(function (c) { return el("option", { value: c.name, text: c.name }); }));
+      var memberSelect = el("select", { id: "profile-member", "aria-label": "member" });
+      function fillMembers() {
+        var cluster = clusters.find(function (c) { return c.name === clusterSelect.value; });
+        memberSelect.textContent = "";
+        ((cluster && cluster.report && cluster.report.members) || []).forEach(function (m) {
+          if (m.name) memberSelect.appendChild(el("option", { value: m.name, text: m.name + (m.is_leader ? " (leader)" : "") }));
+        });
+      }
+      fillMembers();
+      var kind = el("select", { id: "profile-kind", "aria-label": "profile" }, ["cpu", "heap", "allocs", "goroutine", "mutex", "block", "threadcreate"]
+        .map(function (k) { return el("option", { value: k, text: k }); }));
+      var seconds = el("input", { id: "profile-seconds", type: "number", min: "1", max: "300", value: "10", "aria-label": "seconds (cpu)", style: "width:5em" });
+      var status = el("span", { role: "status", id: "capture-status" });
+      var button = el("button", { class: "btn primary", type: "button", id: "capture", text: "Capture", onclick: function () {
+        button.disabled = true;
+        status.className = "muted";
+        status.textContent = kind.value === "cpu" ? "profiling for " + seconds.value + " s…" : "capturing…";
+        api("/api/v1/etcd/profiles", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+          body: form_({ cluster: clusterSelect.value, member: memberSelect.value, profile: kind.value, seconds: seconds.value }) })
+          .then(function (capture) { status.textContent = "captured " + capture.id; refresh().then(function () { show(capture.id); }); },
+            function (error) { status.className = "error"; status.textContent = String(error.message); })
+          .then(function () { button.disabled = false; });
+      } });
+      [el("label", { for: "profile-cluster", text: "Cluster" }), clusterSelect, el("label", { for: "profile-member", text: "Member" }), memberSelect,
+        el("label", { for: "profile-kind", text: "Profile" }), kind, el("label", { for: "profile-seconds", text: "Seconds" }), seconds, button, status]
+        .forEach(function (node) { form.appendChild(node); });
+    }).catch(function (error) { showError(form, error); });
+    function refresh() {
+      return api("/api/v1/etcd/profiles").then(function (captures) {
+        list.textContent = "";
+        list.appendChild(el("h2", { text: "Captures (" + captures.length + ")" }));
+        if (!captures.length) { list.appendChild(el("p", { class: "muted", text: "None yet: capture one above, or with the API (POST /api/v1/etcd/profiles)." })); return; }
+        list.appendChild(el("table", {}, [el("thead", {}, [el("tr", {}, ["taken", "cluster", "member", "profile", "size", "why", ""].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+          el("tbody", {}, captures.map(function (c) {
+            return el("tr", { "data-capture": c.id }, [el("td", { text: new Date(c.takenAt * 1000).toLocaleString() }), el("td", { text: c.cluster }), el("td", { text: c.member }),
+              el("td", { text: c.kind }), el("td", { class: "num", text: format(c.bytes, "bytes") }), el("td", { text: c.reason }),
+              el("td", {}, [el("button", { class: "btn", type: "button", text: "View", onclick: function () { show(c.id); } }), " ",
+                el("a", { href: prefix + "/api/v1/etcd/profiles/" + encodeURIComponent(c.id), download: c.id + ".pb.gz", text: "download" })])]);
+          }))]));
+        stamp(main);
+      }).catch(function (error) { showError(list, error); });
+    }
+    function show(id, sampleIndex) {
+      var query = sampleIndex ? "?sample_index=" + encodeURIComponent(sampleIndex) : "";
+      Promise.all([api("/api/v1/etcd/profiles/" + encodeURIComponent(id) + "/top" + query), api("/api/v1/etcd/profiles/" + encodeURIComponent(id) + "/flame" + query)])
+        .then(function (all) {
+          var top = all[0], flame = all[1];
+          view.textContent = "";
+          var types = el("select", { "aria-label": "sample type", onchange: function () { show(id, types.value); } },
+            top.sampleTypes.map(function (t) { return el("option", { value: t, selected: t === top.type, text: t }); }));
+          view.appendChild(el("div", { class: "card" }, [el("div", { class: "card-head" }, [el("h2", { text: id }), types]),
+            el("pre", { class: "mono", text: top.labels.join("\n") }),
+            el("h3", { text: "Flame graph" }), el("div", { id: "flame", class: "flame" }),
+            el("h3", { text: "Top functions" }),
+            el("div", { class: "table-wrap" }, [el("table", { id: "top" }, [el("thead", {}, [el("tr", {}, ["flat", "flat%", "cum", "cum%", "function"].map(function (h) {
+              return el("th", { scope: "col", class: h === "function" ? "" : "num", text: h }); }))]),
+              el("tbody", {}, top.functions.slice(0, 40).map(function (f) {
+                function share(v) { return top.total ? (Math.abs(v) / top.total * 100).toFixed(2) + "%" : "–"; }
+                return el("tr", {}, [el("td", { class: "num", text: f.flatText }), el("td", { class: "num", text: share(f.flat) }), el("td", { class: "num", text: f.cumText }),
+                  el("td", { class: "num", text: share(f.cum) }), el("td", { class: "mono", text: f.name + (f.inline ? " " + f.inline : "") })]);
+              }))])])]));
+          drawFlame(document.getElementById("flame"), flame.root, flame.unit);
+          view.scrollIntoView();
+        }).catch(function (error) { showError(view, error); });
+    }
+    refresh();
+  }
+  function form_(parameters) { return form(parameters); }
+
+  /** An icicle flame graph (root on top) drawn as SVG; click or Enter zooms into a frame, Escape goes back. */
+  function drawFlame(host, root, unit) {
+    var ROW = 18, path = [root];
+    function render() {
+      var focus = path[path.length - 1], width = Math.max(host.clientWidth || 800, 300);
+      var rects = [];
+      (function layout(node, x, w, depth) {
+        if (w < 0.5 || depth > 255) return;
+        rects.push({ node: node, x: x, w: w, y: depth * ROW });
+        var offset = x;
+        node.children.forEach(function (child) {
+          var cw = node.value ? w * child.value / node.value : 0;
+          layout(child, offset, cw, depth + 1);
+          offset += cw;
+        });
+      })(focus, 0, width, 0);
+      var height = (Math.max.apply(null, rects.map(function (r) { return r.y; })) + ROW) || ROW;
+      host.textContent = "";
+      var NS = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(NS, "svg");
+      svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+      svg.setAttribute("width", "100%");
+      svg.setAttribute("height", String(height));
+      svg.setAttribute("data-nodes", String(rects.length));
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "flame graph of " + focus.name + ", " + rects.length + " frames");
+      rects.forEach(function (r) {
+        var g = document.createElementNS(NS, "g");
+        g.setAttribute("tabindex", r.w > 20 ? "0" : "-1");
+        var rect = document.createElementNS(NS, "rect");
+        rect.setAttribute("x", r.x.toFixed(1)); rect.setAttribute("y", r.y); rect.setAttribute("width", Math.max(0.5, r.w - 1).toFixed(1)); rect.setAttribute("height", ROW - 1);
+        var hue = 20 + (Math.abs(hash(r.node.name)) % 40);
+        rect.setAttribute("fill", "hsl(" + hue + ", 80%, " + (r.node === focus ? 45 : 60) + "%)");
+        var title = document.createElementNS(NS, "title");
+        title.textContent = r.node.name + " — " + EtcdmonChart.format(r.node.value, unit === "nanoseconds" ? "ns" : unit) + " (" + (root.value ? (r.node.value / root.value * 100).toFixed(2) : 0) + "%)";
+        g.appendChild(title);
+        g.appendChild(rect);
+        if (r.w > 40) {
+          var text = document.createElementNS(NS, "text");
+          text.setAttribute("x", (r.x + 3).toFixed(1)); text.setAttribute("y", r.y + 13); text.setAttribute("font-size", "11");
+          var chars = Math.floor((r.w - 6) / 6.5);
+          text.textContent = r.node.name.length > chars ? r.node.name.slice(0, Math.max(0, chars - 1)) + "…" : r.node.name;
+          g.appendChild(text);
+        }
+        function zoom() { if (r.node !== focus) { path.push(r.node); render(); } else if (path.length > 1) { path.pop(); render(); } }
+        g.addEventListener("click", zoom);
+        g.addEventListener("keydown", function (e) {
+          if (e.key === "Enter") zoom();
+          if (e.key === "Escape" && path.length > 1) { path.pop(); render(); }
+        });
+        svg.appendChild(g);
+      });
+      host.appendChild(svg);
+    }
+    function hash(text) { var h = 0; for (var i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0; return h; }
+    render();
+  }
+
   // ---- start ---------------------------------------------------------------------------------
 
   document.getElementById("theme").addEventListener("click", function () {
@@ -672,5 +814,6 @@
   });
   var current = document.querySelector('[data-nav="' + page + '"]');
   if (current) current.setAttribute("aria-current", "page");
-  ({ overview: overview, dashboard: dashboard, alerts: alertsPage, targets: targetsPage, rules: rulesPage, explore: explore }[page] || overview)();
+  ({ overview: overview, dashboard: dashboard, alerts: alertsPage, targets: targetsPage, rules: rulesPage, explore: explore,
+    profiles: profilesPage }[page] || overview)();
 })();
