@@ -29,7 +29,11 @@ struct PprofTests {
         let recorder = try Command.spawn("/usr/bin/env", ["python3", Fixtures.repositoryRoot.appendingPathComponent("Tests/fixtures/recording_proxy.py").path,
                                                           String(parts[0]), String(parts[1]), member.endpoint, directory + "/recorded"])
         defer { kill(recorder, SIGKILL) }
-        try await Task.sleep(for: .seconds(1))
+        // The proxy is up once it forwards (Python starts slowly on a loaded machine).
+        for _ in 0..<100 {
+            if try await Command.run("/usr/bin/curl", ["-sf", "-o", "/dev/null", "http://\(proxy)/health"]).exitCode == 0 { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
         let cpu = try await Command.etcdmon(["pprof", "http://\(proxy)", "--seconds", "3", "--save", directory + "/cpu.pb.gz"])
         #expect(cpu.exitCode == 0, "\(cpu.standardError)")
         let lines = cpu.standardOutput.split(separator: "\n")
@@ -39,7 +43,10 @@ struct PprofTests {
         #expect(functions.contains { $0.hasPrefix("go.etcd.io/") }, "etcd's functions: \(functions.prefix(20))")
         #expect(functions.contains { $0.hasPrefix("runtime.") }, "Go's runtime: \(functions.prefix(20))")
         let saved = try Data(contentsOf: URL(fileURLWithPath: directory + "/cpu.pb.gz"))
-        let sent = try Data(contentsOf: URL(fileURLWithPath: directory + "/recorded/1.body"))
+        // The proxy's last recorded answer (the first ones were the readiness checks).
+        let recorded = try FileManager.default.contentsOfDirectory(atPath: directory + "/recorded")
+            .compactMap { Int($0.split(separator: ".").first ?? "") }.max() ?? 0
+        let sent = try Data(contentsOf: URL(fileURLWithPath: directory + "/recorded/\(recorded).body"))
         #expect(saved == sent && saved.starts(with: [0x1f, 0x8b]), "saved \(saved.count) bytes, the member sent \(sent.count)")
 
         // heap and goroutine straight from the member, by name through the member list.
@@ -112,6 +119,9 @@ struct ProfileCaptureTests {
             """.write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
         let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", directory + "/etcdmon.yml"])
         defer { kill(server.pid, SIGKILL) }
+        // A write load, so the member's CPU profile has samples.
+        let load = try Command.spawn("/bin/bash", ["-c", "while true; do /usr/bin/etcdctl --endpoints \(cluster.members[1].endpoint) put capture-key $RANDOM$RANDOM >/dev/null; done"])
+        defer { kill(load, SIGKILL) }
         try await server.waitUntilReady()
         #expect(try await server.eventually(within: .seconds(15)) {
             let clusters = try await server.get("/api/v1/etcd/clusters") as? [[String: Any]] ?? []
@@ -119,7 +129,7 @@ struct ProfileCaptureTests {
         }, "the probe round names the members")
 
         var ids: [String] = []
-        for (kind, seconds) in [("cpu", "2"), ("heap", "1"), ("goroutine", "1")] {
+        for (kind, seconds) in [("cpu", "3"), ("heap", "1"), ("goroutine", "1")] {
             let answer = try await post(server, ["cluster": "main", "member": "etcd2", "profile": kind, "seconds": seconds])
             #expect(answer.status == "200", "\(kind): \(answer)")
             let data = answer.json["data"] as? [String: Any] ?? [:]
