@@ -121,6 +121,7 @@ let package = Package(
         .target(
             name: "Profiling",
             dependencies: [
+                "EtcdmonModel",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

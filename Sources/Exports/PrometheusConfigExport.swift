@@ -75,7 +75,7 @@ package struct PrometheusConfigExport: Sendable {
             }
         }
         // A job has one scheme: the members' (from the member list), else the configured endpoints'.
-        job["scheme"] = Node(found.first?.scheme ?? (cluster.endpoints.first?.hasPrefix("https://") == true ? "https" : "http"))
+        job["scheme"] = Node(found.first?.scheme ?? cluster.scrapeConfig.scheme)
         // One group per member, so each target carries its own `member` label as etcdmon's do.
         let groups = found.map { member -> Node in
             var labels = Node.Mapping([])

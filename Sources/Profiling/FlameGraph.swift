@@ -1,4 +1,4 @@
-import Foundation
+import EtcdmonModel
 
 /// A profile's stacks merged into a tree, root first, for a flame graph: each node a function with
 /// the value of the samples passing through it. Bounded: at most `maximumNodes` nodes and
@@ -61,9 +61,9 @@ package struct FlameGraph: Sendable {
 
     /// `{"name","value","children":[…]}`, children by value, largest first.
     package func json() -> String {
-        var out = "{\"type\":" + Self.quoted(sampleType.type) + ",\"unit\":" + Self.quoted(sampleType.unit) + ",\"root\":"
+        var out = "{\"type\":" + GoJSON.quoted(sampleType.type) + ",\"unit\":" + GoJSON.quoted(sampleType.unit) + ",\"root\":"
         func write(_ node: Node) {
-            out += "{\"name\":" + Self.quoted(node.name) + ",\"value\":\(node.value),\"children\":["
+            out += "{\"name\":" + GoJSON.quoted(node.name) + ",\"value\":\(node.value),\"children\":["
             for (position, child) in node.children.enumerated() {
                 if position > 0 { out += "," }
                 write(child)
@@ -72,24 +72,5 @@ package struct FlameGraph: Sendable {
         }
         write(root)
         return out + "}"
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

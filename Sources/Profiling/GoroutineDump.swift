@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Go goroutine dump (`/debug/pprof/goroutine?debug=1` or `debug=2`) grouped by stack: how many
 /// goroutines wait where, most first — the view that finds a leak or a pile-up in one glance.
 package struct GoroutineDump: Sendable {
@@ -54,7 +56,7 @@ package struct GoroutineDump: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: true)
             guard fields.count >= 4 else { continue }
             let function = fields[2].split(separator: "+").first.map(String.init) ?? String(fields[2])
-            frames.append(Frame(function: function, location: String(fields[3]).trimmingSpaces))
+            frames.append(Frame(function: function, location: String(fields[3]).trimmingCharacters(in: .whitespaces)))
         }
         return Group(count: count, state: nil, frames: frames)
     }
@@ -63,7 +65,7 @@ package struct GoroutineDump: Sendable {
     private static func full(_ lines: [String]) -> Group {
         var state: String?
         if let open = lines[0].firstIndex(of: "["), let close = lines[0].lastIndex(of: "]"), open < close {
-            state = lines[0][lines[0].index(after: open)..<close].split(separator: ",").first.map { String($0).trimmingSpaces }
+            state = lines[0][lines[0].index(after: open)..<close].split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) }
         }
         var frames: [Frame] = []
         var index = 1
@@ -73,7 +75,7 @@ package struct GoroutineDump: Sendable {
             if let paren = function.lastIndex(of: "("), function.hasSuffix(")") { function = String(function[..<paren]) }
             var location = ""
             if index + 1 < lines.count, lines[index + 1].hasPrefix("\t") {
-                location = lines[index + 1].trimmingSpaces.split(separator: " ").first.map(String.init) ?? ""
+                location = lines[index + 1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
                 index += 1
             }
             frames.append(Frame(function: function, location: location))
@@ -91,14 +93,5 @@ package struct GoroutineDump: Sendable {
         }
         if let limit, groups.count > limit { out += "\n(\(groups.count - limit) more stacks; --top to show more)\n" }
         return out
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return String(text)
     }
 }

@@ -25,7 +25,7 @@ package struct TopReport: Sendable {
     /// The sample type shown (`cpu`, `inuse_space`, …) and its unit.
     package let sampleType: Profile.ValueType
     /// The unit values are printed in (`ms`, `kB`, …).
-    package private(set) var outputUnit: String
+    package let outputUnit: String
 
     /// The report for `profile` on sample type `sampleIndex` (pprof's default when nil); with
     /// `top`, only the first `top` functions (pprof's `-nodecount`).
@@ -55,7 +55,6 @@ package struct TopReport: Sendable {
             return abs(left.cum) > abs(right.cum)
         }
         rows = top.map { Array(all.prefix(max(0, $0))) } ?? all
-        outputUnit = sampleType.unit
         outputUnit = Self.outputUnit(rows: rows, total: total, sampleUnit: sampleType.unit)
         labels = header(profile) + summary(shown: rows.reduce(0) { $0 + $1.flat }, dropped: dropped, cutoff: Int64(Double(total) * nodeFraction),
                                             shownCount: rows.count, count: all.count)

@@ -129,11 +129,7 @@ struct PprofCommand: AsyncParsableCommand {
         }
         for start in starts {
             guard let list = try? await client.memberList(start), let member = list.members.first(where: { $0.name == target }) else { continue }
-            let scheme = start.scheme
-            if let url = member.clientURLs.first(where: { $0.hasPrefix(scheme + "://") }) ?? member.clientURLs.first,
-               let endpoint = try? EtcdEndpoint(parsing: url) {
-                return endpoint
-            }
+            if let endpoint = ClusterProber.clientEndpoints(of: [member], scheme: start.scheme).0.first { return endpoint }
         }
         printError("etcdmon pprof: no member named \"\(target)\" in the member list of \(starts.map(\.url).joined(separator: ", "))")
         throw ExitCode(1)

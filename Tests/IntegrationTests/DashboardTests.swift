@@ -70,14 +70,7 @@ struct DashboardTests {
 
     @Test("every page in Chromium: members, charts with data, panels, explore errors; a killed member is marked down within one refresh")
     func pagesInABrowser() async throws {
-        let cluster = try await LocalCluster.start(version: "3.5", options: ["--hosts", Self.hosts])
-        do {
-            try await pages(cluster)
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        try await LocalCluster.with(version: "3.5", options: ["--hosts", Self.hosts], pages)
     }
 
     func pages(_ cluster: LocalCluster) async throws {
@@ -152,14 +145,7 @@ struct DashboardTests {
     @Test("exports: prometheus.yml passes promtool and a real Prometheus scraping with it answers every panel's query as etcdmon does; alertmanager.yml passes amtool; Grafana JSON is well-formed",
           arguments: ["3.4", "3.5"])
     func exportsAndPanelQueries(version: String) async throws {
-        let cluster = try await LocalCluster.start(version: version, options: ["--hosts", Self.hosts])
-        do {
-            try await exports(cluster)
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        try await LocalCluster.with(version: version, options: ["--hosts", Self.hosts], exports)
     }
 
     func exports(_ cluster: LocalCluster) async throws {

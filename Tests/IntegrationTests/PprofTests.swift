@@ -7,14 +7,7 @@ import TestSupport
 struct PprofTests {
     @Test("cpu, heap and goroutine profiles under a write load name etcd's and Go's functions; --save keeps the member's bytes; no pprof or no member is explained")
     func profiles() async throws {
-        let cluster = try await LocalCluster.start(version: "3.5", options: ["--hosts", "127.0.32.11,127.0.32.12", "--members", "3"])
-        do {
-            try await check(cluster)
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.32.11,127.0.32.12", "--members", "3"], check)
     }
 
     func check(_ cluster: LocalCluster) async throws {
@@ -91,14 +84,7 @@ struct PprofTests {
 struct ProfileCaptureTests {
     @Test("POST /api/v1/etcd/profiles captures cpu, heap and goroutine profiles; listed, downloaded byte for byte, read as top and flame graph; bad requests explained")
     func captures() async throws {
-        let cluster = try await LocalCluster.start(version: "3.5", options: ["--hosts", "127.0.32.21,127.0.32.22", "--members", "3"])
-        do {
-            try await check(cluster)
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.32.21,127.0.32.22", "--members", "3"], check)
     }
 
     func post(_ server: EtcdmonServer, _ form: [String: String]) async throws -> (status: String, json: [String: Any]) {

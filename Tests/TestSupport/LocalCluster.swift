@@ -90,6 +90,18 @@ public struct LocalCluster: Sendable {
         throw CommandError(message: "etcdctl names no leader: \(result.standardOutput)")
     }
 
+    /// Starts a cluster, runs `body` on it and stops it, whether `body` returns or throws.
+    public static func with(version: String, options: [String] = [], _ body: (LocalCluster) async throws -> Void) async throws {
+        let cluster = try await start(version: version, options: options)
+        do {
+            try await body(cluster)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
+
     /// Stops every member and removes the directory.
     public func stop() async {
         _ = try? await Command.script("cluster.sh", ["stop", directory, "--purge"])

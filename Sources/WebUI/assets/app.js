@@ -668,14 +668,14 @@
   function profilesPage() {
     main.textContent = "";
     main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Profiles" }), el("span", { class: "updated" })]));
-    var form = el("div", { class: "card toolbar" });
+    var controls = el("div", { class: "card toolbar" });
     var list = el("div", { class: "card table-wrap", id: "captures" });
     var view = el("div", { id: "profile-view" });
-    main.appendChild(form);
+    main.appendChild(controls);
     main.appendChild(list);
     main.appendChild(view);
     api("/api/v1/etcd/clusters").then(function (clusters) {
-      if (!clusters.length) { form.appendChild(el("p", { class: "muted", text: "Profiles are captured from the members of etcd.clusters; none is configured." })); return; }
+      if (!clusters.length) { controls.appendChild(el("p", { class: "muted", text: "Profiles are captured from the members of etcd.clusters; none is configured." })); return; }
       var clusterSelect = el("select", { id: "profile-cluster", "aria-label": "cluster", onchange: fillMembers },
         clusters.map(function (c) { return el("option", { value: c.name, text: c.name }); }));
       var memberSelect = el("select", { id: "profile-member", "aria-label": "member" });
@@ -696,15 +696,15 @@
         status.className = "muted";
         status.textContent = kind.value === "cpu" ? "profiling for " + seconds.value + " s…" : "capturing…";
         api("/api/v1/etcd/profiles", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-          body: form_({ cluster: clusterSelect.value, member: memberSelect.value, profile: kind.value, seconds: seconds.value }) })
+          body: form({ cluster: clusterSelect.value, member: memberSelect.value, profile: kind.value, seconds: seconds.value }) })
           .then(function (capture) { status.textContent = "captured " + capture.id; refresh().then(function () { show(capture.id); }); },
             function (error) { status.className = "error"; status.textContent = String(error.message); })
           .then(function () { button.disabled = false; });
       } });
       [el("label", { for: "profile-cluster", text: "Cluster" }), clusterSelect, el("label", { for: "profile-member", text: "Member" }), memberSelect,
         el("label", { for: "profile-kind", text: "Profile" }), kind, el("label", { for: "profile-seconds", text: "Seconds" }), seconds, button, status]
-        .forEach(function (node) { form.appendChild(node); });
-    }).catch(function (error) { showError(form, error); });
+        .forEach(function (node) { controls.appendChild(node); });
+    }).catch(function (error) { showError(controls, error); });
     function refresh() {
       return api("/api/v1/etcd/profiles").then(function (captures) {
         list.textContent = "";
@@ -745,7 +745,6 @@
     }
     refresh();
   }
-  function form_(parameters) { return form(parameters); }
 
   /** An icicle flame graph (root on top) drawn as SVG; click or Enter zooms into a frame, Escape goes back. */
   function drawFlame(host, root, unit) {
