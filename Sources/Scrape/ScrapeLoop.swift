@@ -67,11 +67,22 @@ public final class ScrapeLoop: Sendable {
         let interval = TimeAmount.milliseconds(job.scrapeInterval)
         let now = Timestamp.now()
         let offset = Int64(truncatingIfNeeded: UInt64(truncatingIfNeeded: target.labels.hashValueStable) % UInt64(job.scrapeInterval))
-        var next = NIODeadline.now() + .milliseconds(((offset - now % job.scrapeInterval) % job.scrapeInterval + job.scrapeInterval) % job.scrapeInterval)
-        while await sleep(until: next) {
+        // `tick` keeps the target's phase; `wake` is when the next scrape starts.
+        var tick = NIODeadline.now() + .milliseconds(((offset - now % job.scrapeInterval) % job.scrapeInterval + job.scrapeInterval) % job.scrapeInterval)
+        var wake = tick
+        while await sleep(until: wake) {
             await scrapeOnce()
-            next = next + interval
-            while next < .now() { next = next + interval } // a slow scrape skips ticks rather than bunching them
+            tick = tick + interval
+            let finished = NIODeadline.now()
+            if tick >= finished {
+                wake = tick
+            } else {
+                // A scrape that overran its slot: the next one starts at once, late (as Go's ticker
+                // holds one missed tick), then the phase resumes. Ticks missed beyond that one are
+                // skipped rather than bunched.
+                wake = finished
+                while tick + interval < finished { tick = tick + interval }
+            }
         }
     }
 
