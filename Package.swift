@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     ],
     targets: [
         // Shared value types: labels, samples, metric types, matchers; regexes through RE2.
@@ -94,7 +97,7 @@ let package = Package(
         .target(
             name: "Scrape",
             dependencies: [
-                "Config", "EtcdmonModel", "Exposition", "TSDB", "EtcdClient", "ClusterProbe", "ClusterInsight",
+                "Config", "EtcdmonModel", "Exposition", "TSDB", "EtcdClient", "ClusterProbe", "ClusterInsight", "Profiling",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -127,6 +130,22 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // OpenTelemetry traces: OTLP exports (gRPC and HTTP; code generated once from Protos/opentelemetry)
+        // into a bounded span store, span metrics into the TSDB, forwarding to another OTLP endpoint.
+        .target(
+            name: "Traces",
+            dependencies: [
+                "EtcdmonModel", "TSDB",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // prometheus.yml, alertmanager.yml and Grafana dashboard JSON written from etcdmon's configuration.
         .target(name: "Exports", dependencies: ["Config", "EtcdmonModel", .product(name: "Yams", package: "Yams")]),
         // The pages' files (HTML, CSS, JavaScript, the dashboard definition), compiled into the binary.
@@ -136,7 +155,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates", "Notify",
-                "ClusterProbe", "WebUI", "Profiling",
+                "ClusterProbe", "WebUI", "Profiling", "Traces",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -168,7 +187,9 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI", "Profiling",
+                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI", "Profiling", "Traces",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -198,7 +219,7 @@ let package = Package(
         ),
 
         // Every parser of untrusted input as a function of bytes, for libFuzzer and for regression replays.
-        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web", "Rules", "Templates", "Notify", "Profiling"]),
+        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web", "Rules", "Templates", "Notify", "Profiling", "Traces"]),
         // The libFuzzer entry point (built by scripts/fuzz.sh with -DFUZZING), or a replayer of saved inputs.
         .executableTarget(name: "etcdmon-fuzz", dependencies: ["FuzzTargets"]),
 
@@ -224,6 +245,7 @@ let package = Package(
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "Config", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Config", "WebUI"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "TestSupport"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

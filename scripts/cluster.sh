@@ -4,7 +4,7 @@
 #   host B 127.0.10.2: etcd3 (2379/2380), etcd4 (3379/3380), etcd5 (4379/4380)
 #
 # Usage:
-#   scripts/cluster.sh start DATA_DIR [--version 3.4|3.5] [--tls CERT_DIR] [--hosts A,B] [--members N] [--resume]
+#   scripts/cluster.sh start DATA_DIR [--version 3.4|3.5] [--tls CERT_DIR] [--hosts A,B] [--members N] [--tracing HOST:PORT] [--resume]
 #   scripts/cluster.sh stop DATA_DIR [--purge]
 #   scripts/cluster.sh certs CERT_DIR HOST...      (CA, server and client certificates via openssl)
 #
@@ -12,13 +12,15 @@
 # --tls serves the client URLs over https with client-certificate auth (certs made if absent).
 # --hosts moves the two "hosts" (for tests that must not collide with the reference addresses);
 # --members N (1-5) starts only the first N members of the layout.
+# --tracing HOST:PORT (3.5 only) exports every member's spans over OTLP/gRPC there, each member
+# naming itself as the tracing instance ID.
 # --resume restarts, on their existing data, the members of DATA_DIR that are not running (give the
 # same options as the first start); running members are left alone.
 # Data, logs (NAME.log) and PIDs (NAME.pid) go under DATA_DIR. Needs scripts/install-deps.sh first.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-usage() { sed -n '2,17p' "$0" >&2; exit 2; }
+usage() { sed -n '2,19p' "$0" >&2; exit 2; }
 
 make_certs() {
   local dir=$1; shift
@@ -58,13 +60,14 @@ case "$cmd" in
 esac
 
 data_dir=${1:?usage: cluster.sh start DATA_DIR [options]}; shift
-version=3.5; tls_dir=""; hosts="127.0.10.1,127.0.10.2"; count=5; resume=0
+version=3.5; tls_dir=""; hosts="127.0.10.1,127.0.10.2"; count=5; resume=0; tracing=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) version=$2; shift 2 ;;
     --tls) tls_dir=$2; shift 2 ;;
     --hosts) hosts=$2; shift 2 ;;
     --members) count=$2; shift 2 ;;
+    --tracing) tracing=$2; shift 2 ;;
     --resume) resume=1; shift ;;
     *) echo "cluster.sh: unknown option $1" >&2; usage ;;
   esac
@@ -99,12 +102,15 @@ for m in "${members[@]}"; do
     [ "$resume" -eq 1 ] && continue
     echo "cluster.sh: $name already running (pid $(cat "$data_dir/$name.pid"))" >&2; exit 3
   fi
+  tracing_flags=()
+  [ -n "$tracing" ] && tracing_flags=(--experimental-enable-distributed-tracing=true
+    --experimental-distributed-tracing-address="$tracing" --experimental-distributed-tracing-instance-id="$name")
   nohup "$etcd_bin" --name "$name" --data-dir "$data_dir/$name.etcd" \
     --listen-client-urls "$scheme://$ip:$cport" --advertise-client-urls "$scheme://$ip:$cport" \
     --listen-peer-urls "http://$ip:$pport" --initial-advertise-peer-urls "http://$ip:$pport" \
     --initial-cluster "$initial" --initial-cluster-token etcdmon-loopback-cluster \
     --initial-cluster-state new --enable-pprof --logger zap --log-outputs stderr \
-    ${tls_flags[@]+"${tls_flags[@]}"} >>"$data_dir/$name.log" 2>&1 </dev/null &
+    ${tls_flags[@]+"${tls_flags[@]}"} ${tracing_flags[@]+"${tracing_flags[@]}"} >>"$data_dir/$name.log" 2>&1 </dev/null &
   echo $! >"$data_dir/$name.pid"
 done
 

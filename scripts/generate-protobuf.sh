@@ -14,3 +14,8 @@ protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swif
 # pprof's profile.proto (github.com/google/pprof, proto/profile.proto, Apache-2.0), for `etcdmon pprof`.
 protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swift_out=Sources/Profiling/Generated \
     -I Protos/pprof Protos/pprof/profile.proto
+# OpenTelemetry's OTLP trace protocol (github.com/open-telemetry/opentelemetry-proto v1.11.0, Apache-2.0), for `serve`'s OTLP receivers.
+protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swift_opt=FileNaming=PathToUnderscores \
+    --swift_out=Sources/Traces/Generated -I Protos/opentelemetry \
+    opentelemetry/proto/collector/trace/v1/trace_service.proto opentelemetry/proto/common/v1/common.proto \
+    opentelemetry/proto/resource/v1/resource.proto opentelemetry/proto/trace/v1/trace.proto

@@ -10,6 +10,7 @@
 #   - libcrypt-dev: libxcrypt's bcrypt, which checks --web.config.file's basic-auth passwords
 #   - Chromium and its WebDriver (Debian chromium, chromium-driver) and selenium (PyPI): the
 #     dashboard's tests drive the pages in a headless browser
+#   - strace: the slow-disk fault (delayed fsyncs of one member) behind the capture-on-alert test
 #   - curl, openssl, python3 helpers used by the scripts
 # Idempotent: a second run only checks. Prints where each binary is.
 # Usage: scripts/install-deps.sh [--quiet]
@@ -29,6 +30,7 @@ apt_packages=()
 [ -f /usr/include/crypt.h ] || apt_packages+=(libcrypt-dev)
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)
+command -v strace >/dev/null || apt_packages+=(strace)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v openssl >/dev/null || apt_packages+=(openssl)
 

@@ -15,6 +15,8 @@ public struct Configuration: Sendable {
     public var etcdClusters: [EtcdClusterConfig] = []
     /// The built-in etcd alert pack's settings (`etcd.alerts`).
     public var etcdAlerts = EtcdAlertsConfig()
+    /// Profiles captured when alerts fire (`etcd.profiling`).
+    public var etcdProfiling = EtcdProfilingConfig()
     /// An alertmanager.yml given inline (`alertmanager_config:`), for the built-in Alertmanager.
     public var alertmanagerConfig: NotificationConfig?
     /// The file's text, as `/api/v1/status/config` shows it.
@@ -47,6 +49,7 @@ public struct Configuration: Sendable {
             let etcd = try EtcdConfig(etcdYAML, global: global, directory: directory)
             etcdClusters = etcd.clusters
             etcdAlerts = etcd.alerts
+            etcdProfiling = etcd.profiling
         }
         if let alertingYAML = try yaml.mapping("alerting") {
             alerting = try AlertingConfig(alertingYAML, directory: directory)

@@ -4,12 +4,15 @@ public struct EtcdConfig: Sendable {
     public var clusters: [EtcdClusterConfig] = []
     /// The built-in alert pack's settings.
     public var alerts = EtcdAlertsConfig()
+    /// Profiles captured when alerts fire.
+    public var profiling = EtcdProfilingConfig()
 
     init(_ yaml: YAMLMapping, global: GlobalConfig, directory: String) throws(ConfigError) {
         clusters = try yaml.mappings("clusters").map { (entry) throws(ConfigError) in
             try EtcdClusterConfig(entry, global: global, directory: directory)
         }
         if let alertsYAML = try yaml.mapping("alerts") { alerts = try EtcdAlertsConfig(alertsYAML) }
+        if let profilingYAML = try yaml.mapping("profiling") { profiling = try EtcdProfilingConfig(profilingYAML) }
         try yaml.finish()
         var names: Set<String> = []
         for (index, cluster) in clusters.enumerated() where !names.insert(cluster.name).inserted {

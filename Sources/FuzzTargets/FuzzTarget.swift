@@ -8,6 +8,7 @@ import Rules
 import TSDB
 import Notify
 import Templates
+import Traces
 import Web
 
 /// The parsers and decoders that read untrusted input, each as a function of arbitrary bytes that
@@ -52,6 +53,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case pprofProfile = "pprof-profile"
     /// A goroutine dump (`/debug/pprof/goroutine?debug=1` or `2`), grouped by stack.
     case goroutineDump = "goroutine-dump"
+    /// An OTLP trace export, read as protobuf and as OTLP/JSON; what decodes is stored, searched and counted.
+    case otlpTraces = "otlp-traces"
 
     /// Feeds `data` to the target.
     public func run(_ data: UnsafeRawBufferPointer) {
@@ -78,6 +81,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 for index in profile.sampleTypes.indices { _ = TopReport(profile: profile, sampleIndex: index).text() }
             }
         case .goroutineDump: _ = GoroutineDump(text: String(decoding: data, as: UTF8.self)).text()
+        case .otlpTraces: Self.otlp(Array(data))
+        }
+    }
+
+    private static func otlp(_ bytes: [UInt8]) {
+        let store = SpanStore(maxBytes: 1 << 20)
+        let metrics = SpanMetrics(maxSeries: 100)
+        for result in [try? OTLPDecoder().decode(protobuf: bytes), try? OTLPDecoder().decode(json: bytes)] {
+            guard let spans = result?.spans else { continue }
+            store.add(spans, now: spans.first?.start ?? 0)
+            metrics.record(spans)
+            for service in store.services() { _ = store.search(TraceQuery(service: service)) }
+            _ = metrics.samples()
         }
     }
 

@@ -117,6 +117,19 @@ public final class ScrapeManager: Sendable {
         }
     }
 
+    /// The cluster and name of the member a tracing instance ID names: its name, or its member ID in
+    /// hex or decimal (etcd's `--experimental-distributed-tracing-instance-id`), from the latest probes.
+    public func member(instance: String) -> (cluster: String, member: String)? {
+        let id = UInt64(instance, radix: 16) ?? UInt64(instance)
+        for cluster in clusters {
+            for report in cluster.check?.reports ?? [] {
+                guard let name = report.name else { continue }
+                if name == instance || (id != nil && report.memberID == id) { return (cluster.name, name) }
+            }
+        }
+        return nil
+    }
+
     /// A member's `/debug/pprof` answer, by cluster and member name.
     public func pprof(cluster: String, member: String, path: String, timeout: Duration) async throws(ProfileCaptureError)
         -> (endpoint: String, status: Int, body: [UInt8]) {

@@ -5,6 +5,7 @@ import NIOCore
 import Notify
 import Profiling
 import TSDB
+import Traces
 
 /// The HTTP server: Prometheus's API plus the `/-/healthy` and `/-/ready` probes.
 public struct APIServer: Sendable {
@@ -32,6 +33,8 @@ public struct APIServer: Sendable {
     public var alertmanager: BuiltInAlertmanager?
     /// Where captured profiles are kept (`/api/v1/etcd/profiles`; nil: not served).
     package var profiles: ProfileStore?
+    /// Received spans (Jaeger's query API under `/api/traces`…; nil: tracing is off, and those routes say so).
+    package var traces: TraceReceiver?
     /// When the process started (Alertmanager's status `uptime`), nanoseconds since the epoch.
     public var started: Int64 = 0
 
@@ -78,6 +81,7 @@ public struct APIServer: Sendable {
         }
         EtcdClustersAPI(manager: api.scrapeManager).register(on: routes.group("api/v1"))
         if let profiles { ProfilesAPI(store: profiles, manager: api.scrapeManager).register(on: routes.group("api/v1")) }
+        JaegerQueryAPI(receiver: traces).register(on: routes)
         WebUIRoutes(prefix: prefix, notifications: alertmanager != nil).register(on: routes)
         let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Hummingbird
 import NIOCore
@@ -6,13 +7,14 @@ import Scrape
 
 /// `/api/v1/etcd/profiles`: members' Go profiles captured on demand and kept in the data directory —
 /// listed, captured (`POST`, form `cluster`, `member`, `profile`, `seconds`), downloaded byte for byte
-/// (`…/ID`), and read as `pprof -top` (`…/ID/top`) or a flame graph tree (`…/ID/flame`).
+/// (`…/ID`), and read as `pprof -top` (`…/ID/top`, or `…/ID/top?base=ID2` for what changed since
+/// another capture) or a flame graph tree (`…/ID/flame`).
 struct ProfilesAPI: Sendable {
     let store: ProfileStore
     let manager: ScrapeManager?
 
     /// The profiles a capture may ask for.
-    static let kinds = ["cpu", "heap", "allocs", "goroutine", "mutex", "block", "threadcreate"]
+    static let kinds = EtcdProfilingConfig.kinds
 
     func register(on api: RouterGroup<APIRequestContext>) {
         api.get("etcd/profiles") { request, _ in
@@ -83,26 +85,17 @@ struct ProfilesAPI: Sendable {
         guard Self.kinds.contains(kind) else { throw APIError(.badData, "profile must be one of \(Self.kinds.joined(separator: ", "))") }
         let seconds = Int(parameters["seconds"] ?? "10") ?? 0
         guard (1...300).contains(seconds) else { throw APIError(.badData, "seconds must be between 1 and 300") }
-        // The protobuf form of every kind (goroutine too), so each reads as a table and a flame graph.
-        let path = kind == "cpu" ? "/debug/pprof/profile?seconds=\(seconds)" : "/debug/pprof/\(kind)"
-        let answer: (endpoint: String, status: Int, body: [UInt8])
         do {
-            answer = try await manager.pprof(cluster: cluster, member: member, path: path, timeout: .seconds(seconds + 15))
+            let capture = try await ProfileCapturer(manager: manager, store: store)
+                .capture(cluster: cluster, member: member, kind: kind, seconds: seconds, reason: parameters["reason"] ?? "on demand")
+            return JSONWriter.object { writer in Self.write(capture, into: &writer) }
         } catch {
-            throw APIError(.unavailable, error.description)
+            switch error.kind {
+            case .unavailable: throw APIError(.unavailable, error.reason)
+            case .invalid: throw APIError(.execution, error.reason)
+            case .storage: throw APIError(.internal, error.reason)
+            }
         }
-        guard answer.status == 200 else {
-            throw APIError(.unavailable, answer.status == 404
-                ? "\(answer.endpoint) does not serve /debug/pprof: start etcd with --enable-pprof"
-                : "\(answer.endpoint)\(path) answered \(answer.status)")
-        }
-        do { _ = try Profile(bytes: answer.body) } catch { throw APIError(.execution, "\(answer.endpoint)\(path): \(error)") }
-        let takenAt = Int64(Date().timeIntervalSince1970 * 1000)
-        let capture = ProfileStore.Capture(
-            id: ProfileStore.id(takenAt: takenAt, member: member, kind: kind), cluster: cluster, member: member,
-            endpoint: answer.endpoint, kind: kind, takenAt: takenAt, bytes: answer.body.count, reason: parameters["reason"] ?? "on demand")
-        do { try store.save(capture, bytes: answer.body) } catch { throw APIError(.internal, "the capture could not be kept: \(error)") }
-        return JSONWriter.object { writer in Self.write(capture, into: &writer) }
     }
 
     private func load(_ id: String) throws(APIError) -> (ProfileStore.Capture, Profile) {
@@ -115,8 +108,13 @@ struct ProfilesAPI: Sendable {
         do { return try profile.sampleIndex(named: name) } catch { throw APIError(.badData, "sample_index: \(error)") }
     }
 
+    /// The top table; with `base=ID`, of the difference from that capture (what grew since).
     private func top(_ id: String, _ request: Request) throws(APIError) -> [UInt8] {
-        let (_, profile) = try load(id)
+        var (_, profile) = try load(id)
+        if let baseID = RequestParameters(form: request.uri.query ?? "")["base"], !baseID.isEmpty {
+            let (_, base) = try load(baseID)
+            do { profile = try profile.subtracting(base) } catch { throw APIError(.badData, "base: \(error)") }
+        }
         let report = TopReport(profile: profile, sampleIndex: try sampleIndex(profile, request))
         return JSONWriter.object { writer in
             writer.raw("{\"type\":")

@@ -5,7 +5,7 @@ import NIOCore
 import Templates
 import WebUI
 
-/// The pages (`/`, `/dashboard`, `/alerts`, `/targets`, `/rules`, `/explore`) and their files
+/// The pages (`/`, `/dashboard`, `/alerts`, `/targets`, `/rules`, `/explore`, `/profiles`, `/traces`) and their files
 /// under `/static/<version>/`. The pages read only the public API; the files are compiled in.
 struct WebUIRoutes: Sendable {
     /// The route prefix (empty, or `/name`), for the pages' links and the API's address.
@@ -16,7 +16,7 @@ struct WebUIRoutes: Sendable {
     /// The pages, by path (the empty path is the overview).
     static let pages = [
         "": "overview", "dashboard": "dashboard", "alerts": "alerts", "targets": "targets", "rules": "rules", "explore": "explore",
-        "profiles": "profiles",
+        "profiles": "profiles", "traces": "traces",
     ]
 
     /// Each file gzipped once, for browsers that accept it.

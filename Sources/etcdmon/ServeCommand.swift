@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var data: DataDirectoryOptions
+    @OptionGroup var tracing: TracingOptions
 
     @Option(name: .customLong("config.file"), help: "Configuration file (prometheus.yml keys plus an etcd: section).")
     var configFile: String?
@@ -225,9 +226,18 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
+        // Members' profiles, captured through the API, the Profiles page and on alerts, live beside the store.
+        let profiles: ProfileStore
+        do { profiles = try ProfileStore(directory: data.path + "/profiles") } catch {
+            printError("etcdmon serve: \(data.path)/profiles: \(error)")
+            throw ExitCode(1)
+        }
+        let profiler = AlertProfiler(
+            config: configuration.etcdProfiling, next: builtIn.map { AlertSenders([sender, $0]) } ?? sender,
+            profiling: ScrapeMemberProfiling(capturer: ProfileCapturer(manager: manager, store: profiles)), externalURL: external, logger: logger)
         let ruleManager = RuleManager(
             sink: storage, context: Self.ruleContext(configuration, limits: limits, storage: storage, externalURL: external),
-            sender: builtIn.map { AlertSenders([sender, $0]) } ?? sender, options: ruleOptions, run: QueryPlacement.onQueryPool)
+            sender: profiler, options: ruleOptions, run: QueryPlacement.onQueryPool)
         let prefix = Self.routePrefix(routePrefix ?? URLComponents(string: external)?.path ?? "")
         var flags = [
             "storage.tsdb.path": data.path, "web.listen-address": listenAddress, "query.timeout": queryTimeout,
@@ -263,6 +273,7 @@ struct ServeCommand: AsyncParsableCommand {
                 ruleManager.update(context: Self.ruleContext(fresh, limits: limits, storage: storage, externalURL: external))
                 limits.defaultSubqueryStep.value = fresh.global.evaluationInterval
                 ruleManager.update(groups: groups)
+                profiler.update(fresh.etcdProfiling)
                 logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
             }
             if let alertmanagerConfig, let builtIn {
@@ -285,12 +296,10 @@ struct ServeCommand: AsyncParsableCommand {
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
         server.alertmanager = builtIn
-        // Members' profiles captured through the API (and the Profiles page) live beside the store.
-        do { server.profiles = try ProfileStore(directory: data.path + "/profiles") } catch {
-            printError("etcdmon serve: \(data.path)/profiles: \(error)")
-            throw ExitCode(1)
-        }
+        server.profiles = profiles
         server.started = Dispatcher.wallClock()
+        let traces = try tracing.services(manager: manager, sink: storage, writeInterval: configuration.global.scrapeInterval, logger: logger)
+        server.traces = traces?.0
 
         var services: [any Service] = [
             CompactionService(storage: storage, logger: logger),
@@ -300,6 +309,7 @@ struct ServeCommand: AsyncParsableCommand {
             server.application(logger: logger),
         ]
         if let builtIn { services.append(AlertmanagerService(alertmanager: builtIn)) }
+        services += traces?.1 ?? []
         let group = ServiceGroup(configuration: .init(
             services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -352,9 +362,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Splits `host:port` (or `[v6]:port`).
-    static func address(_ text: String) throws -> (String, Int) {
+    static func address(_ text: String, flag: String = "--web.listen-address") throws -> (String, Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65_535).contains(port) else {
-            throw ValidationError("--web.listen-address must be host:port, got \(text)")
+            throw ValidationError("\(flag) must be host:port, got \(text)")
         }
         var host = String(text[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }

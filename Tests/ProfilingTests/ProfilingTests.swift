@@ -18,6 +18,25 @@ struct ProfilingTests {
         ]
     }
 
+    @Test("the difference of two captures: each function's flat and cum are the later's less the earlier's; different kinds are refused")
+    func difference() throws {
+        let load = try Profile(bytes: try Fixtures.bytes("fixtures/etcd/v3.5.1/pprof-profile-5s-under-load.body"))
+        let idle = try Profile(bytes: try Fixtures.bytes("fixtures/etcd/v3.5.1/pprof-profile-5s.body"))
+        func table(_ profile: Profile) -> [String: TopReport.Row] {
+            Dictionary(TopReport(profile: profile, nodeFraction: 0).rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let (after, before) = (table(load), table(idle))
+        let difference = table(try load.subtracting(idle))
+        #expect(Set(difference.keys) == Set(after.keys).union(before.keys))
+        for (name, row) in difference {
+            #expect(row.flat == (after[name]?.flat ?? 0) - (before[name]?.flat ?? 0), "\(name)")
+            #expect(row.cum == (after[name]?.cum ?? 0) - (before[name]?.cum ?? 0), "\(name)")
+        }
+        #expect(table(try load.subtracting(load)).values.allSatisfy { $0.flat == 0 && $0.cum == 0 })
+        let heap = try Profile(bytes: try Fixtures.bytes("fixtures/etcd/v3.5.1/pprof-heap.body"))
+        #expect(throws: ProfileError.self) { try load.subtracting(heap) }
+    }
+
     @Test("the top table equals go tool pprof -top's, line for line", arguments: 0..<10)
     func topTable(_ index: Int) throws {
         setenv("TZ", "UTC", 1)

@@ -41,7 +41,7 @@
         var json = null;
         try { json = text ? JSON.parse(text) : null; } catch (e) { /* plain-text error */ }
         if (!response.ok) {
-          var error = new Error((json && (json.error || json.message)) || text || response.statusText);
+          var error = new Error((json && (json.error || json.message || (json.errors && json.errors[0] && json.errors[0].msg))) || text || response.statusText);
           error.status = response.status;
           throw error;
         }
@@ -665,6 +665,122 @@
 
   // ---- profiles ------------------------------------------------------------------------------
 
+  // ---- traces --------------------------------------------------------------------------------
+
+  function jaeger(path) { return api(path).then(function (answer) { return answer.data || []; }); }
+  function micros(us) { return us >= 1e6 ? (us / 1e6).toFixed(2) + " s" : us >= 1000 ? (us / 1000).toFixed(2) + " ms" : us + " µs"; }
+  function tagsOf(list) { var tags = {}; (list || []).forEach(function (t) { tags[t.key] = t.value; }); return tags; }
+
+  function tracesPage() {
+    main.textContent = "";
+    main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Traces" }), el("span", { class: "updated" })]));
+    var slow = el("div", { class: "card table-wrap", id: "slow" });
+    var controls = el("form", { class: "card toolbar", id: "trace-search" });
+    var results = el("div", { class: "card table-wrap", id: "traces" });
+    var view = el("div", { id: "trace-view" });
+    [slow, controls, results, view].forEach(function (node) { main.appendChild(node); });
+
+    // Slow requests per method and member, from the span metrics (PromQL, so Grafana shows the same).
+    var window_ = "5m";
+    Promise.all([
+      query("histogram_quantile(0.99, sum by (span_name, member, le) (rate(traces_spanmetrics_latency_bucket[" + window_ + "])))"),
+      query("sum by (span_name, member) (rate(traces_spanmetrics_calls_total[" + window_ + "]))"),
+    ]).then(function (answers) {
+      var rate = {};
+      answers[1].result.forEach(function (r) { rate[r.metric.span_name + "|" + r.metric.member] = parseFloat(r.value[1]); });
+      var rows = answers[0].result.filter(function (r) { return isFinite(parseFloat(r.value[1])); })
+        .sort(function (a, b) { return parseFloat(b.value[1]) - parseFloat(a.value[1]); }).slice(0, 20);
+      slow.appendChild(el("h2", { text: "Slowest requests by method and member (p99, last " + window_ + ")" }));
+      if (!rows.length) { slow.appendChild(el("p", { class: "muted", text: "No span metrics yet: etcd 3.5+ exports spans with --experimental-enable-distributed-tracing=true --experimental-distributed-tracing-address=<etcdmon's --otlp.grpc-listen-address>." })); return; }
+      slow.appendChild(el("table", {}, [el("thead", {}, [el("tr", {}, ["method", "member", "p99", "requests/s", ""].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+        el("tbody", {}, rows.map(function (r) {
+          var p99 = parseFloat(r.value[1]), m = r.metric;
+          return el("tr", { "data-slow": m.span_name + "|" + (m.member || "") }, [el("td", { class: "mono", text: m.span_name }), el("td", { text: m.member || "–" }),
+            el("td", { class: "num", text: format(p99, "s") }), el("td", { class: "num", text: format(rate[m.span_name + "|" + m.member] || 0, "ops") }),
+            el("td", {}, [el("button", { class: "btn", type: "button", text: "Slowest traces", onclick: function () {
+              operation.value = m.span_name; member.value = m.member || ""; minDuration.value = Math.max(1, Math.round(p99 * 500)) + "ms"; search();
+            } })])]);
+        }))]));
+    }).catch(function (error) { showError(slow, error); });
+
+    var service = el("select", { id: "trace-service", "aria-label": "service", onchange: function () { fillOperations(); } });
+    var operation = el("select", { id: "trace-operation", "aria-label": "operation" });
+    var member = el("input", { id: "trace-member", "aria-label": "member", placeholder: "any", style: "width:7em", value: params.get("member") || "" });
+    var minDuration = el("input", { id: "trace-min", "aria-label": "minimum duration", placeholder: "e.g. 100ms", style: "width:7em", value: params.get("minDuration") || "" });
+    var limit = el("input", { id: "trace-limit", type: "number", min: "1", max: "1500", value: "20", "aria-label": "limit", style: "width:5em" });
+    [el("label", { for: "trace-service", text: "Service" }), service, el("label", { for: "trace-operation", text: "Operation" }), operation,
+      el("label", { for: "trace-member", text: "Member" }), member, el("label", { for: "trace-min", text: "Min duration" }), minDuration,
+      el("label", { for: "trace-limit", text: "Limit" }), limit, el("button", { class: "btn primary", type: "submit", text: "Find traces" })]
+      .forEach(function (node) { controls.appendChild(node); });
+    controls.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+    function fillOperations() {
+      return jaeger("/api/services/" + encodeURIComponent(service.value) + "/operations").then(function (names) {
+        operation.textContent = "";
+        operation.appendChild(el("option", { value: "", text: "all" }));
+        names.forEach(function (n) { operation.appendChild(el("option", { value: n, text: n, selected: n === params.get("operation") })); });
+      });
+    }
+    jaeger("/api/services").then(function (services) {
+      services.forEach(function (s) { service.appendChild(el("option", { value: s, text: s, selected: s === (params.get("service") || "etcd") })); });
+      if (!services.length) { results.appendChild(el("p", { class: "muted", text: "No spans received yet." })); return; }
+      return fillOperations().then(search);
+    }).catch(function (error) { showError(results, error); });
+
+    function search() {
+      var tags = member.value ? JSON.stringify({ member: member.value }) : "";
+      var parameters = { service: service.value, operation: operation.value, minDuration: minDuration.value, limit: limit.value, lookback: "24h" };
+      if (tags) parameters.tags = tags;
+      setParams({ service: service.value, operation: operation.value, member: member.value, minDuration: minDuration.value });
+      return jaeger("/api/traces?" + form(parameters)).then(function (traces) {
+        results.textContent = "";
+        results.appendChild(el("h2", { text: "Traces (" + traces.length + ")" }));
+        if (!traces.length) { results.appendChild(el("p", { class: "muted", text: "No trace matches." })); return; }
+        results.appendChild(el("table", {}, [el("thead", {}, [el("tr", {}, ["started", "root operation", "member", "duration", "spans", ""].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+          el("tbody", {}, traces.map(function (trace) {
+            var spans = trace.spans.slice().sort(function (a, b) { return a.startTime - b.startTime; });
+            var root = spans.find(function (s) { return !s.references.length; }) || spans[0];
+            var end = Math.max.apply(null, spans.map(function (s) { return s.startTime + s.duration; }));
+            var process = trace.processes[root.processID] || {};
+            return el("tr", { "data-trace": trace.traceID }, [el("td", { text: new Date(spans[0].startTime / 1000).toLocaleString() }), el("td", { class: "mono", text: root.operationName }),
+              el("td", { text: tagsOf(process.tags).member || "–" }), el("td", { class: "num", text: micros(end - spans[0].startTime) }), el("td", { class: "num", text: String(spans.length) }),
+              el("td", {}, [el("button", { class: "btn", type: "button", text: "View", onclick: function () { showTrace(trace.traceID); } })])]);
+          }))]));
+        stamp(main);
+      }).catch(function (error) { results.textContent = ""; showError(results, error); });
+    }
+
+    // The waterfall: each span a bar on the trace's time line, indented under its parent.
+    function showTrace(id) {
+      jaeger("/api/traces/" + encodeURIComponent(id)).then(function (traces) {
+        var trace = traces[0];
+        var spans = trace.spans.slice().sort(function (a, b) { return a.startTime - b.startTime; });
+        var byID = {}, depth = {};
+        spans.forEach(function (s) { byID[s.spanID] = s; });
+        function depthOf(s, seen) {
+          if (depth[s.spanID] !== undefined) return depth[s.spanID];
+          var parent = s.references.length ? byID[s.references[0].spanID] : null;
+          return (depth[s.spanID] = parent && seen < 64 ? depthOf(parent, seen + 1) + 1 : 0);
+        }
+        var start = spans[0].startTime, end = Math.max.apply(null, spans.map(function (s) { return s.startTime + s.duration; }));
+        var total = Math.max(1, end - start);
+        view.textContent = "";
+        view.appendChild(el("div", { class: "card" }, [el("h2", { text: "Trace " + trace.traceID + " · " + micros(total) + " · " + spans.length + " spans" }),
+          el("div", { class: "waterfall", id: "waterfall", role: "list" }, spans.map(function (s) {
+            var process = trace.processes[s.processID] || {};
+            var left = (s.startTime - start) / total * 100, width = Math.max(0.3, s.duration / total * 100);
+            var tags = tagsOf(s.tags);
+            return el("div", { class: "span-row" + (tags.error === true || tags.error === "true" ? " failed" : ""), role: "listitem", "data-span": s.spanID, tabindex: "0",
+              title: Object.keys(tags).map(function (k) { return k + "=" + tags[k]; }).join("\n") }, [
+              el("div", { class: "span-name", style: "padding-left:" + depthOf(s, 0) + "em" }, [el("span", { class: "mono", text: s.operationName }), " ",
+                el("span", { class: "muted", text: process.serviceName + (tagsOf(process.tags).member ? " · " + tagsOf(process.tags).member : "") })]),
+              el("div", { class: "span-track" }, [el("div", { class: "span-bar", style: "left:" + left.toFixed(2) + "%;width:" + width.toFixed(2) + "%" }),
+                el("span", { class: "span-time", text: micros(s.duration) })])]);
+          }))]));
+        view.scrollIntoView();
+      }).catch(function (error) { showError(view, error); });
+    }
+  }
+
   function profilesPage() {
     main.textContent = "";
     main.appendChild(el("div", { class: "toolbar" }, [el("h1", { text: "Profiles" }), el("span", { class: "updated" })]));
@@ -705,8 +821,14 @@
         el("label", { for: "profile-kind", text: "Profile" }), kind, el("label", { for: "profile-seconds", text: "Seconds" }), seconds, button, status]
         .forEach(function (node) { controls.appendChild(node); });
     }).catch(function (error) { showError(controls, error); });
+    var all = [];
     function refresh() {
       return api("/api/v1/etcd/profiles").then(function (captures) {
+        all = captures;
+        // An alert's link names the member: its captures only.
+        captures = captures.filter(function (c) {
+          return (!params.get("member") || c.member === params.get("member")) && (!params.get("cluster") || c.cluster === params.get("cluster"));
+        });
         list.textContent = "";
         list.appendChild(el("h2", { text: "Captures (" + captures.length + ")" }));
         if (!captures.length) { list.appendChild(el("p", { class: "muted", text: "None yet: capture one above, or with the API (POST /api/v1/etcd/profiles)." })); return; }
@@ -720,18 +842,25 @@
         stamp(main);
       }).catch(function (error) { showError(list, error); });
     }
-    function show(id, sampleIndex) {
+    function show(id, sampleIndex, base) {
       var query = sampleIndex ? "?sample_index=" + encodeURIComponent(sampleIndex) : "";
-      Promise.all([api("/api/v1/etcd/profiles/" + encodeURIComponent(id) + "/top" + query), api("/api/v1/etcd/profiles/" + encodeURIComponent(id) + "/flame" + query)])
-        .then(function (all) {
-          var top = all[0], flame = all[1];
+      var topQuery = query + (base ? (query ? "&" : "?") + "base=" + encodeURIComponent(base) : "");
+      var capture = all.find(function (c) { return c.id === id; }) || {};
+      Promise.all([api("/api/v1/etcd/profiles/" + encodeURIComponent(id) + "/top" + topQuery), api("/api/v1/etcd/profiles/" + encodeURIComponent(id) + "/flame" + query)])
+        .then(function (results) {
+          var top = results[0], flame = results[1];
           view.textContent = "";
-          var types = el("select", { "aria-label": "sample type", onchange: function () { show(id, types.value); } },
+          var types = el("select", { "aria-label": "sample type", onchange: function () { show(id, types.value, compare.value); } },
             top.sampleTypes.map(function (t) { return el("option", { value: t, selected: t === top.type, text: t }); }));
-          view.appendChild(el("div", { class: "card" }, [el("div", { class: "card-head" }, [el("h2", { text: id }), types]),
+          // The difference from an earlier capture of the same kind: what grew (positive) or shrank.
+          var compare = el("select", { id: "profile-base", "aria-label": "compare with", onchange: function () { show(id, types.value, compare.value); } },
+            [el("option", { value: "", text: "no comparison" })].concat(all.filter(function (c) { return c.id !== id && c.kind === capture.kind; }).map(function (c) {
+              return el("option", { value: c.id, selected: c.id === base, text: "less " + c.id });
+            })));
+          view.appendChild(el("div", { class: "card" }, [el("div", { class: "card-head" }, [el("h2", { text: id }), types, compare]),
             el("pre", { class: "mono", text: top.labels.join("\n") }),
             el("h3", { text: "Flame graph" }), el("div", { id: "flame", class: "flame" }),
-            el("h3", { text: "Top functions" }),
+            el("h3", { text: base ? "Top functions: the difference from " + base + " (what grew is positive)" : "Top functions" }),
             el("div", { class: "table-wrap" }, [el("table", { id: "top" }, [el("thead", {}, [el("tr", {}, ["flat", "flat%", "cum", "cum%", "function"].map(function (h) {
               return el("th", { scope: "col", class: h === "function" ? "" : "num", text: h }); }))]),
               el("tbody", {}, top.functions.slice(0, 40).map(function (f) {
@@ -814,5 +943,5 @@
   var current = document.querySelector('[data-nav="' + page + '"]');
   if (current) current.setAttribute("aria-current", "page");
   ({ overview: overview, dashboard: dashboard, alerts: alertsPage, targets: targetsPage, rules: rulesPage, explore: explore,
-    profiles: profilesPage }[page] || overview)();
+    profiles: profilesPage, traces: tracesPage }[page] || overview)();
 })();
