@@ -29,7 +29,10 @@ cluster=$demo/cluster
 mkdir -p "$demo"
 
 bash scripts/cluster.sh stop "$cluster" --purge >/dev/null 2>&1 || true
-bash scripts/cluster.sh start "$cluster" --version "$version"
+# etcd 3.5 exports its request spans to etcdmon (the Traces page); 3.4 has no tracing.
+tracing=127.0.0.1:4317
+tracing_flags=(); [ "$version" = 3.5 ] && tracing_flags=(--tracing "$tracing")
+bash scripts/cluster.sh start "$cluster" --version "$version" ${tracing_flags[@]+"${tracing_flags[@]}"}
 
 cat >"$demo/etcdmon.yml" <<YAML
 global:
@@ -43,6 +46,7 @@ etcd:
 YAML
 
 "$etcdmon" serve --config.file "$demo/etcdmon.yml" --data-dir "$demo/data" --web.listen-address "$listen" \
+  --otlp.grpc-listen-address "$tracing" \
   2>"$demo/etcdmon.log" &
 serve=$!
 cleanup() {
@@ -63,6 +67,7 @@ echo
 echo "etcdmon ($etcdmon, release build) is watching the reference cluster (log: $demo/etcdmon.log)."
 echo "  etcd dashboard: http://$listen/dashboard?cluster=reference"
 echo "  Alerts:         http://$listen/alerts"
+[ "$version" = 3.5 ] && echo "  Traces:         http://$listen/traces   (etcd exports its spans to $tracing)"
 echo "  API:            http://$listen/api/v1/targets"
 echo "  PromQL:     $etcdmon query --server http://$listen 'etcdmon_member_is_leader == 1'"
 echo "Ctrl-C to stop."

@@ -3,7 +3,7 @@
 # Usage: scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags]
 #        scripts/fuzz.sh --list
 # Targets: exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template
-#          alertmanager-config alert-matchers notify-state alertmanager-api
+#          alertmanager-config alert-matchers notify-state alertmanager-api pprof-profile goroutine-dump otlp-traces
 #
 # Builds `etcdmon-fuzz` with --sanitize=fuzzer in .build-fuzz (release, so it runs fast; Swift's
 # bounds and overflow checks stay on), seeds .build-fuzz/corpus/TARGET with the real fixtures and

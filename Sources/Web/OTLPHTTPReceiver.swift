@@ -60,7 +60,7 @@ package struct OTLPHTTPReceiver: Sendable {
         if encoding == .protobuf {
             // google.rpc.Status: code (field 1, varint), message (field 2, bytes).
             let message = Array(error.message.utf8)
-            bytes = [0x08, UInt8(code), 0x12] + varint(message.count) + message
+            bytes = [0x08, UInt8(code), 0x12] + ProtobufVarint.encode(message.count) + message
         } else {
             var writer = JSONWriter()
             writer.raw("{\"code\":")
@@ -72,15 +72,5 @@ package struct OTLPHTTPReceiver: Sendable {
         }
         return Response(status: status, headers: [.contentType: encoding == .protobuf ? "application/x-protobuf" : "application/json"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    private static func varint(_ value: Int) -> [UInt8] {
-        var value = UInt64(value), bytes: [UInt8] = []
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-        return bytes
     }
 }

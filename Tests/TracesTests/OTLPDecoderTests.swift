@@ -133,27 +133,17 @@ struct OTLPDecoderTests {
         // Attribute values nested 10,000 deep (arrays of arrays): refused by the depth limit.
         var nested: [UInt8] = [0x08, 0x01] // AnyValue { bool_value: true }
         for _ in 0..<10_000 {
-            let array = [0x0A] + varint(nested.count) + nested // ArrayValue { values: … }
-            nested = [0x2A] + varint(array.count) + array // AnyValue { array_value: … }
+            let array = [0x0A] + ProtobufVarint.encode(nested.count) + nested // ArrayValue { values: … }
+            nested = [0x2A] + ProtobufVarint.encode(array.count) + array // AnyValue { array_value: … }
         }
-        let keyValue = [0x0A, 0x01, UInt8(ascii: "k"), 0x12] + varint(nested.count) + nested
-        let span = [0x4A] + varint(keyValue.count) + keyValue // Span { attributes: … }
-        let scopeSpans = [0x12] + varint(span.count) + span
-        let resourceSpans = [0x12] + varint(scopeSpans.count) + scopeSpans
-        let request = [0x0A] + varint(resourceSpans.count) + resourceSpans
+        let keyValue = [0x0A, 0x01, UInt8(ascii: "k"), 0x12] + ProtobufVarint.encode(nested.count) + nested
+        let span = [0x4A] + ProtobufVarint.encode(keyValue.count) + keyValue // Span { attributes: … }
+        let scopeSpans = [0x12] + ProtobufVarint.encode(span.count) + span
+        let resourceSpans = [0x12] + ProtobufVarint.encode(scopeSpans.count) + scopeSpans
+        let request = [0x0A] + ProtobufVarint.encode(resourceSpans.count) + resourceSpans
         #expect(throws: OTLPError.self) { try OTLPDecoder().decode(protobuf: request) }
         let deepJSON = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         #expect(throws: OTLPError.self) { try OTLPDecoder().decode(json: Array(deepJSON.utf8)) }
-    }
-
-    func varint(_ value: Int) -> [UInt8] {
-        var value = UInt64(value), bytes: [UInt8] = []
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-        return bytes
     }
 
     @Test("Go durations as Jaeger's minDuration takes them")
