@@ -146,6 +146,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Prometheus's remote protocols: remote-write queues fed from the WAL, requests read and written,
+        // remote read answered (prompb's remote.proto and types.proto, code generated once from Protos/prometheus).
+        .target(
+            name: "Remote",
+            dependencies: [
+                "EtcdmonModel", "TSDB", "Config", "EtcdClient",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
         // prometheus.yml, alertmanager.yml and Grafana dashboard JSON written from etcdmon's configuration.
         .target(name: "Exports", dependencies: ["Config", "EtcdmonModel", .product(name: "Yams", package: "Yams")]),
         // The pages' files (HTML, CSS, JavaScript, the dashboard definition), compiled into the binary.
@@ -155,7 +168,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "PromQL", "TSDB", "EtcdmonModel", "Scrape", "Config", "CCrypt", "CPlatform", "Rules", "Templates", "Notify",
-                "ClusterProbe", "WebUI", "Profiling", "Traces",
+                "ClusterProbe", "WebUI", "Profiling", "Traces", "Remote",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -187,7 +200,7 @@ let package = Package(
             name: "etcdmon",
             dependencies: [
                 "ClusterProbe", "EtcdClient", "ClusterInsight", "Exposition", "TSDB", "Backfill", "PromQL", "Web",
-                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI", "Profiling", "Traces",
+                "Config", "Scrape", "Simulator", "CPlatform", "Rules", "Notifier", "Notify", "Exports", "WebUI", "Profiling", "Traces", "Remote",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -219,7 +232,7 @@ let package = Package(
         ),
 
         // Every parser of untrusted input as a function of bytes, for libFuzzer and for regression replays.
-        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web", "Rules", "Templates", "Notify", "Profiling", "Traces"]),
+        .target(name: "FuzzTargets", dependencies: ["Config", "EtcdmonModel", "Exposition", "PromQL", "TSDB", "Web", "Rules", "Templates", "Notify", "Profiling", "Traces", "Remote"]),
         // The libFuzzer entry point (built by scripts/fuzz.sh with -DFUZZING), or a replayer of saved inputs.
         .executableTarget(name: "etcdmon-fuzz", dependencies: ["FuzzTargets"]),
 
@@ -246,6 +259,7 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Config", "WebUI"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "TestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "TSDB", "EtcdmonModel", "TestSupport"]),
+        .testTarget(name: "RemoteTests", dependencies: ["Remote", "TSDB", "EtcdmonModel", "TestSupport"]),
         .testTarget(name: "EtcdClientTests", dependencies: ["EtcdClient", "TestSupport"]),
         .testTarget(name: "ClusterInsightTests", dependencies: ["ClusterInsight", "TestSupport"]),
         .testTarget(name: "ClusterProbeTests", dependencies: ["ClusterProbe", "ClusterInsight", "EtcdClient", "TestSupport"]),

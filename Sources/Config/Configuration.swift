@@ -13,6 +13,8 @@ public struct Configuration: Sendable {
     public var alerting = AlertingConfig()
     /// Clusters to watch.
     public var etcdClusters: [EtcdClusterConfig] = []
+    /// Where samples are sent (`remote_write`).
+    public var remoteWrite: [RemoteWriteConfig] = []
     /// The built-in etcd alert pack's settings (`etcd.alerts`).
     public var etcdAlerts = EtcdAlertsConfig()
     /// Profiles captured when alerts fire (`etcd.profiling`).
@@ -58,7 +60,13 @@ public struct Configuration: Sendable {
             alertmanagerConfig = try NotificationConfig(alertmanagerYAML, text: alertmanagerYAML.serialized, file: file, directory: directory)
         }
         // Sections of prometheus.yml that etcdmon does not act on yet: accepted so a user's file loads.
-        for key in ["remote_write", "remote_read", "storage", "tracing"] { _ = yaml.value(key) }
+        remoteWrite = try yaml.mappings("remote_write").map { (entry) throws(ConfigError) in try RemoteWriteConfig(entry, directory: directory) }
+        var names = Set<String>()
+        for (index, entry) in remoteWrite.enumerated() where !names.insert(entry.name).inserted {
+            throw ConfigError(file: file, path: "remote_write[\(index)].name", reason: "found multiple remote write configs with job name \"\(entry.name)\"")
+        }
+        // remote_read (etcdmon as a reader of other stores), storage and tracing are accepted and not used.
+        for key in ["remote_read", "storage", "tracing"] { _ = yaml.value(key) }
         try yaml.finish()
         scrapeConfigs += etcdClusters.filter(\.scrape).map(\.scrapeConfig)
         var jobs: [String: Int] = [:]

@@ -5,9 +5,9 @@ import Glibc
 
 /// Writing files so that a crash leaves either the old state or the new one: write, fsync the
 /// file, and (for renames) fsync the directory.
-enum DurableFile {
+package enum DurableFile {
     /// Writes `bytes` to `path` and fsyncs it.
-    static func write(_ bytes: [UInt8], to path: String) throws(TSDBError) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(TSDBError) {
         try write(bytes, to: path, mode: O_TRUNC, sync: true)
     }
 
@@ -51,7 +51,7 @@ enum DurableFile {
     }
 
     /// Renames `source` to `destination` atomically and makes the rename durable.
-    static func rename(_ source: String, to destination: String) throws(TSDBError) {
+    package static func rename(_ source: String, to destination: String) throws(TSDBError) {
         guard Glibc.rename(source, destination) == 0 else {
             throw TSDBError.system(path: source, operation: "rename to \(destination)", errno: errno)
         }

@@ -22,13 +22,21 @@ public enum Snappy {
         return output
     }
 
-    /// Decompresses `input`; throws when it is not valid Snappy data.
-    public static func decompress(_ input: UnsafeRawBufferPointer) throws(DecodeError) -> [UInt8] {
+    /// Decompresses `input` (an array); as the buffer form.
+    public static func decompress(_ input: [UInt8], maxLength: Int = 1 << 30) throws(DecodeError) -> [UInt8] {
+        try input.withUnsafeBytes { raw in Result { () throws(DecodeError) in try decompress(raw, maxLength: maxLength) } }.get()
+    }
+
+    /// Decompresses `input`; throws when it is not valid Snappy data or would inflate beyond
+    /// `maxLength` (checked from the length header, before anything is allocated).
+    public static func decompress(_ input: UnsafeRawBufferPointer, maxLength: Int = 1 << 30) throws(DecodeError) -> [UInt8] {
         let source = input.bindMemory(to: CChar.self)
         var length = 0
-        guard snappy_uncompressed_length(source.baseAddress, source.count, &length) == SNAPPY_OK,
-              length <= 1 << 30 else {
+        guard snappy_uncompressed_length(source.baseAddress, source.count, &length) == SNAPPY_OK else {
             throw DecodeError(offset: 0, reason: "not valid Snappy data (bad length header)")
+        }
+        guard length <= maxLength else {
+            throw DecodeError(offset: 0, reason: "Snappy data inflating to \(length) bytes, over the limit of \(maxLength)")
         }
         var output = [UInt8](repeating: 0, count: length)
         let status = output.withUnsafeMutableBufferPointer { target in

@@ -29,7 +29,29 @@ public final class Storage: Sendable {
         var blocks: [Block]
         var warnings: [String]
         var walFailures = 0
+        /// The first WAL segment each reader still needs, by reader (`retainWAL`).
+        var walReaders: [String: Int] = [:]
+        /// Segments deleted although a reader still needed them (over `walRetentionLimit`).
+        var walSegmentsDropped = 0
     }
+
+    /// The WAL's directory.
+    public var walDirectory: String { directory + "/wal" }
+
+    /// Keeps WAL segments `segment…` through checkpoints for `reader` (a remote-write queue), within
+    /// `options.walRetentionLimit`; nil releases them.
+    public func retainWAL(_ reader: String, from segment: Int?) {
+        state.withLock { $0.walReaders[reader] = segment }
+    }
+
+    /// WAL segments deleted while a reader still needed them, since opening.
+    public var walSegmentsDropped: Int { state.withLock { $0.walSegmentsDropped } }
+
+    /// The newest WAL checkpoint: its directory and the last segment it stands for.
+    public var latestCheckpoint: (path: String, segment: Int)? { WALCheckpoint.latest(in: walDirectory) }
+
+    /// The WAL segment being written.
+    public var currentWALSegment: Int? { state.withLock { $0.wal?.segment } }
 
     /// Things worth telling the operator that did not stop the store (repaired WAL, skipped blocks).
     public var warnings: [String] { state.withLock { $0.warnings } }
@@ -156,7 +178,16 @@ public final class Storage: Sendable {
                 let block = try writeBlock(cut)
                 if let block { written.append(block.meta) }
                 guard let segment = try publish(cut, block: block) else { return written } // closed meanwhile
-                try WALCheckpoint.create(directory: directory + "/wal", through: segment, head: head, minTime: cut.end)
+                let keepFrom = state.withLock { $0.walReaders.values.min() }
+                let dropped = try WALCheckpoint.create(
+                    directory: directory + "/wal", through: segment, head: head, minTime: cut.end,
+                    keepFrom: keepFrom, retentionLimit: options.walRetentionLimit)
+                if dropped > 0 {
+                    state.withLock { state in
+                        state.walSegmentsDropped += dropped
+                        state.warnings.append("\(dropped) WAL segment(s) a remote-write queue had not sent were deleted: over the WAL retention limit of \(options.walRetentionLimit) bytes")
+                    }
+                }
             }
             var blocks = state.withLock { $0.blocks }
             written += try BlockCompactor(directory: directory, blockRange: options.blockRange).compact(&blocks)

@@ -14,6 +14,10 @@ public struct StorageOptions: Sendable {
     /// Without it, a commit is in the OS's page cache when it returns (survives a crash of etcdmon)
     /// and reaches the disk at the next segment cut, block write or close.
     public var syncEveryCommit = false
+    /// The most bytes of WAL segments kept past a checkpoint for readers that still need them
+    /// (remote-write queues behind, `Storage.retainWAL`); beyond it the oldest go and the reader
+    /// loses their samples, with a warning and a count. 0: keep only what replay needs.
+    public var walRetentionLimit: Int64 = 4 << 30
     /// Open without the lock and without writing: for reading a directory another process uses.
     public var readOnly = false
 

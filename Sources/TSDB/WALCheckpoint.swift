@@ -16,8 +16,12 @@ enum WALCheckpoint {
 
     /// Writes a checkpoint of the head's contents standing for segments through `segment`, then
     /// deletes those segments and older checkpoints. The head must hold nothing newer than them.
-    static func create(directory: String, through segment: Int, head: Head, minTime: Int64) throws(TSDBError) {
-        guard segment >= 0 else { return }
+    /// Segments from `keepFrom` on stay for a reader still behind, as long as they take at most
+    /// `retentionLimit` bytes; returns how many such segments had to go anyway.
+    @discardableResult
+    static func create(directory: String, through segment: Int, head: Head, minTime: Int64,
+                       keepFrom: Int? = nil, retentionLimit: Int64 = 0) throws(TSDBError) -> Int {
+        guard segment >= 0 else { return 0 }
         let number = String(segment)
         let name = "checkpoint." + String(repeating: "0", count: max(0, 8 - number.count)) + number
         let final = directory + "/" + name
@@ -51,12 +55,29 @@ enum WALCheckpoint {
         try DurableFile.rename(temporary, to: final)
 
         let manager = FileManager.default
-        for old in try WALReader.segments(in: directory) where old <= segment {
+        let covered = try WALReader.segments(in: directory).filter { $0 <= segment }
+        // Kept for a reader: from `keepFrom`, the newest first, while within the limit.
+        var kept = Set<Int>()
+        var keptBytes: Int64 = 0
+        var dropped = 0
+        if let keepFrom {
+            for old in covered.reversed() where old >= keepFrom {
+                let size = (try? manager.attributesOfItem(atPath: WALWriter.segmentPath(directory, old))[.size] as? Int64) ?? 0
+                if keptBytes + size <= retentionLimit {
+                    kept.insert(old)
+                    keptBytes += size
+                } else {
+                    dropped += 1
+                }
+            }
+        }
+        for old in covered where !kept.contains(old) {
             try? manager.removeItem(atPath: WALWriter.segmentPath(directory, old))
         }
         for entry in (try? manager.contentsOfDirectory(atPath: directory)) ?? [] where entry.hasPrefix("checkpoint.") && entry != name {
             if let other = Int(entry.dropFirst(11)), other < segment { try? manager.removeItem(atPath: directory + "/" + entry) }
         }
+        return dropped
     }
 
     /// Cuts the WAL at a damaged record: truncates that segment there and deletes later ones.

@@ -39,9 +39,26 @@ public struct WALReader {
     }
 
     static func readSegment(_ file: MappedFile, segment: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        _ = try readSegment(file, segment: segment, from: 0, tail: false) { record, _ in try body(record) }
+    }
+
+    /// Reads the records of segment `segment` of `directory` from byte `offset` (a record boundary,
+    /// as an earlier call returned it): `body` gets each record and the offset just past it. With
+    /// `tail`, a record cut off at the end is one the writer is still writing, not damage: the
+    /// reading stops before it. Returns the offset of the first record not read.
+    public static func readSegment(
+        directory: String, segment: Int, from offset: Int, tail: Bool, _ body: (UnsafeRawBufferPointer, _ end: Int) throws -> Void
+    ) throws -> Int {
+        let file = try MappedFile(path: WALWriter.segmentPath(directory, segment))
+        return try readSegment(file, segment: segment, from: offset, tail: tail, body)
+    }
+
+    static func readSegment(
+        _ file: MappedFile, segment: Int, from offset: Int, tail: Bool, _ body: (UnsafeRawBufferPointer, _ end: Int) throws -> Void
+    ) throws -> Int {
         let bytes = file.bytes
         let pageSize = WALWriter.pageSize
-        var position = 0
+        var position = min(offset, bytes.count)
         var pending: [UInt8] = []
         var pendingStart = 0
         var pendingCompressed = false
@@ -66,7 +83,10 @@ public struct WALReader {
                 position = end
                 continue
             }
-            guard bytes.count - position >= WALWriter.headerSize else { throw corrupt(position, "record header cut off at end of segment") }
+            guard bytes.count - position >= WALWriter.headerSize else {
+                if tail { return inRecord ? pendingStart : position }
+                throw corrupt(position, "record header cut off at end of segment")
+            }
             let kind = type & 0x07
             let compressed = type & WALWriter.snappyFlag != 0
             guard (1...4).contains(kind), type & ~0x0F == 0 else { throw corrupt(position, "unknown fragment type \(type)") }
@@ -75,7 +95,10 @@ public struct WALReader {
                 | UInt32(bytes[position + 5]) << 8 | UInt32(bytes[position + 6])
             let dataStart = position + WALWriter.headerSize
             guard inPage + WALWriter.headerSize + length <= pageSize else { throw corrupt(position, "fragment crosses a page boundary") }
-            guard dataStart + length <= bytes.count else { throw corrupt(position, "fragment cut off at end of segment (torn write)") }
+            guard dataStart + length <= bytes.count else {
+                if tail { return inRecord ? pendingStart : position }
+                throw corrupt(position, "fragment cut off at end of segment (torn write)")
+            }
             let data = UnsafeRawBufferPointer(rebasing: bytes[dataStart..<dataStart + length])
             guard CRC32C.checksum(data) == crc else { throw corrupt(position, "checksum mismatch") }
             switch kind {
@@ -97,14 +120,18 @@ public struct WALReader {
                     do { decompressed = try pending.withUnsafeBytes { buffer throws(DecodeError) in try Snappy.decompress(buffer) } } catch {
                         throw corrupt(pendingStart, "\(error)")
                     }
-                    try decompressed.withUnsafeBytes(body)
+                    try decompressed.withUnsafeBytes { try body($0, position) }
                 } else {
-                    try pending.withUnsafeBytes(body)
+                    try pending.withUnsafeBytes { try body($0, position) }
                 }
                 pending.removeAll(keepingCapacity: true)
                 pendingStart = 0
             }
         }
-        if inRecord { throw Corruption(segment: segment, offset: pendingStart, reason: "last record incomplete (torn write)", path: file.path) }
+        if inRecord {
+            if tail { return pendingStart }
+            throw Corruption(segment: segment, offset: pendingStart, reason: "last record incomplete (torn write)", path: file.path)
+        }
+        return position
     }
 }

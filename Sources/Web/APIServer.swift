@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import EtcdmonModel
 import Notify
 import Profiling
 import TSDB
@@ -38,6 +39,8 @@ public struct APIServer: Sendable {
     /// When the process started (Alertmanager's status `uptime`), nanoseconds since the epoch.
     public var started: Int64 = 0
 
+    /// Whether `POST /api/v1/write` takes samples (`--web.enable-remote-write-receiver`).
+    public var remoteWriteReceiver = false
     /// Whether the admin endpoints act (`--web.enable-admin-api`).
     public var adminEnabled = false
     /// `--web.config.file`: TLS, basic authentication, headers and a rate limit for every route.
@@ -82,6 +85,11 @@ public struct APIServer: Sendable {
         EtcdClustersAPI(manager: api.scrapeManager).register(on: routes.group("api/v1"))
         if let profiles { ProfilesAPI(store: profiles, manager: api.scrapeManager).register(on: routes.group("api/v1")) }
         JaegerQueryAPI(receiver: traces).register(on: routes)
+        let externalLabels: @Sendable () -> Labels = { [api] in api.scrapeManager?.configuration.global.externalLabels ?? .empty }
+        FederationAPI(storage: api.storage, placement: api.placement, lookbackDelta: api.limits.lookbackDelta, externalLabels: externalLabels)
+            .register(on: routes)
+        RemoteAPI(storage: api.storage, placement: api.placement, receiverEnabled: remoteWriteReceiver, externalLabels: externalLabels)
+            .register(on: routes.group("api/v1"))
         WebUIRoutes(prefix: prefix, notifications: alertmanager != nil).register(on: routes)
         let responder = WebSecurityResponder(base: router.buildResponder(), security: security)
         return Application(

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdCore
+import EtcdmonModel
 import Logging
 import NIOCore
 import Traces

@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import Notifier
 import Notify
+import Remote
 import Profiling
 import PromQL
 import Rules
@@ -78,6 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("web.enable-lifecycle"), help: "Enable shutdown and reload via HTTP request (POST /-/quit, /-/reload).")
     var enableLifecycle = false
+
+    @Flag(name: .customLong("web.enable-remote-write-receiver"), help: "Accept remote-write requests (POST /api/v1/write) into the store.")
+    var enableRemoteWriteReceiver = false
 
     @Flag(name: .customLong("web.enable-admin-api"), help: "Enable the admin endpoints (TSDB snapshot, delete_series, clean_tombstones).")
     var enableAdminAPI = false
@@ -202,6 +206,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for warning in storage.warnings { logger.warning("\(warning)") }
 
+        // Remote-write queues take their place in the WAL before anything is scraped.
+        let remoteWrite = RemoteWriteManager(storage: storage, logger: logger)
+        do { try await remoteWrite.apply(configuration.remoteWrite, externalLabels: configuration.global.externalLabels) } catch {
+            printError("etcdmon serve: remote_write: \(error)")
+            throw ExitCode(2)
+        }
         let metrics = SelfMetrics(storage: storage)
         let manager = ScrapeManager(sink: storage, logger: logger)
         let external = externalURL ?? Self.derivedExternalURL(host: host, port: port, tls: security?.servesTLS == true)
@@ -247,6 +257,7 @@ struct ServeCommand: AsyncParsableCommand {
             "storage.tsdb.retention.size": String(retentionSize), "log.level": logLevel, "log.format": logFormat,
             "web.enable-lifecycle": String(enableLifecycle), "web.cors.origin": corsOrigin,
             "web.external-url": external, "web.route-prefix": prefix, "web.enable-admin-api": String(enableAdminAPI),
+            "web.enable-remote-write-receiver": String(enableRemoteWriteReceiver),
             "web.config.file": webConfigFile ?? "", "web.max-connections": String(maxConnections), "web.read-timeout": readTimeout,
         ]
         flags["config.file"] = configFile ?? ""
@@ -274,6 +285,7 @@ struct ServeCommand: AsyncParsableCommand {
                 limits.defaultSubqueryStep.value = fresh.global.evaluationInterval
                 ruleManager.update(groups: groups)
                 profiler.update(fresh.etcdProfiling)
+                try await remoteWrite.apply(fresh.remoteWrite, externalLabels: fresh.global.externalLabels)
                 logger.info("configuration reloaded", metadata: ["file": "\(configFile)"])
             }
             if let alertmanagerConfig, let builtIn {
@@ -292,6 +304,7 @@ struct ServeCommand: AsyncParsableCommand {
         server.maxConnections = maxConnections
         server.readTimeout = .milliseconds(readTimeoutMilliseconds)
         server.adminEnabled = enableAdminAPI
+        server.remoteWriteReceiver = enableRemoteWriteReceiver
         let shutdown = ShutdownTrigger()
         server.quit = { shutdown.trigger() }
         server.selfMetrics = { metrics.render() }
@@ -306,6 +319,7 @@ struct ServeCommand: AsyncParsableCommand {
             ScrapeService(manager: manager, configuration: configuration),
             RuleService(manager: ruleManager, groups: ruleGroups, sender: sender),
             ReloadService(reload: reload, logger: logger),
+            RemoteWriteService(manager: remoteWrite),
             server.application(logger: logger),
         ]
         if let builtIn { services.append(AlertmanagerService(alertmanager: builtIn)) }

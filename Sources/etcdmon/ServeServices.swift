@@ -2,6 +2,7 @@ import CPlatform
 import Config
 import Notifier
 import Notify
+import Remote
 import Rules
 import Logging
 import NIOPosix
@@ -119,5 +120,16 @@ struct AlertmanagerService: Service {
         try? await gracefulShutdown()
         await alertmanager.shutdown()
         await receiving.value
+    }
+}
+
+/// Stops the remote-write queues (started before the group, so no sample escapes them) at shutdown,
+/// before the WAL closes.
+struct RemoteWriteService: Service {
+    let manager: RemoteWriteManager
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await manager.stop()
     }
 }

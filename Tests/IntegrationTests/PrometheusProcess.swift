@@ -8,8 +8,9 @@ final class PrometheusProcess {
 
     /// Starts Prometheus on `dataDirectory`; with `scrapeSelfEvery` it scrapes its own /metrics;
     /// with `configuration`, it runs that file instead.
-    init(dataDirectory: String, scrapeSelfEvery interval: String? = nil, configuration file: String? = nil, arguments extra: [String] = []) throws {
-        address = "127.0.13.\(Int.random(in: 2...250)):\(19_000 + Int.random(in: 0..<1000))"
+    init(dataDirectory: String, scrapeSelfEvery interval: String? = nil, configuration file: String? = nil, arguments extra: [String] = [],
+         address: String = "127.0.13.\(Int.random(in: 2...250)):\(19_000 + Int.random(in: 0..<1000))") throws {
+        self.address = address
         var configuration = "global: {}\n"
         if let interval {
             configuration = """

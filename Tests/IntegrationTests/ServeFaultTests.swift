@@ -40,6 +40,9 @@ struct ServeFaultTests {
                 body_size_limit: 1MB
                 static_configs: [{targets: ['127.0.15.2:\(base + 1)']}]
               - job_name: huge-unlimited
+                # Ten megabytes from a Python server: time enough on a loaded machine.
+                scrape_interval: 5s
+                scrape_timeout: 4s
                 static_configs: [{targets: ['127.0.15.2:\(base + 1)']}]
               - job_name: hang
                 static_configs: [{targets: ['127.0.15.2:\(base + 2)']}]
@@ -70,6 +73,11 @@ struct ServeFaultTests {
         }
         #expect(errors["junk"]?.isEmpty == false, "\(errors)")
         #expect(errors["huge"]?.contains("body size limit exceeded") == true, "\(errors)")
+        _ = try await server.eventually(within: .seconds(20)) {
+            let target = try await server.activeTargets().first { ($0["labels"] as? [String: String])?["job"] == "huge-unlimited" }
+            errors["huge-unlimited"] = target?["lastError"] as? String
+            return errors["huge-unlimited"]?.contains("invalid exposition") == true
+        }
         #expect(errors["huge-unlimited"]?.contains("invalid exposition") == true, "\(errors)")
         #expect(errors["hang"]?.contains("deadline") == true, "\(errors)")
         #expect(errors["nowhere"]?.contains("does not resolve") == true, "\(errors)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EtcdmonModel
 import TestSupport
 @testable import Traces
 
