@@ -3,7 +3,7 @@
 # Usage: scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags]
 #        scripts/fuzz.sh --list
 # Targets: exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template
-#          alertmanager-config alert-matchers notify-state alertmanager-api pprof-profile goroutine-dump otlp-traces
+#          alertmanager-config alert-matchers notify-state alertmanager-api pprof-profile goroutine-dump otlp-traces remote-protocol
 #
 # Builds `etcdmon-fuzz` with --sanitize=fuzzer in .build-fuzz (release, so it runs fast; Swift's
 # bounds and overflow checks stay on), seeds .build-fuzz/corpus/TARGET with the real fixtures and
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template alertmanager-config alert-matchers notify-state alertmanager-api pprof-profile goroutine-dump otlp-traces"
+targets="exposition-text exposition-openmetrics promql config wal index chunks api-parameters web-config tombstones rule-file rule-test template alertmanager-config alert-matchers notify-state alertmanager-api pprof-profile goroutine-dump otlp-traces remote-protocol"
 if [ "${1:-}" = "--list" ]; then echo "$targets"; exit 0; fi
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
@@ -56,6 +56,7 @@ case $target in
   alertmanager-config) seed "$shared"/fixtures/alertmanager/alertmanager.yml ;;
   alertmanager-api) seed "$shared"/fixtures/alertmanager/prometheus-to-alertmanager-post.json ;;
   pprof-profile) seed "$shared"/fixtures/etcd/*/pprof-heap.body "$shared"/fixtures/etcd/*/pprof-profile-5s*.body ;;
+  remote-protocol) seed Tests/fuzz/remote-protocol/* ;;
   otlp-traces) seed "$shared"/fixtures/etcd/v3.5.1/otlp-trace-export-*.pb Tests/fuzz/otlp-traces/* ;;
   goroutine-dump) seed "$shared"/fixtures/etcd/*/pprof-goroutine-debug1.body Tests/fuzz/goroutine-dump/* ;;
   api-parameters) printf 'query=up&time=1700000000&match[]=up%%7Bjob%%3D%%22etcd%%22%%7D&step=15s' >"$corpus/seed-form" ;;

@@ -19,3 +19,7 @@ protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swif
     --swift_out=Sources/Traces/Generated -I Protos/opentelemetry \
     opentelemetry/proto/collector/trace/v1/trace_service.proto opentelemetry/proto/common/v1/common.proto \
     opentelemetry/proto/resource/v1/resource.proto opentelemetry/proto/trace/v1/trace.proto
+# Prometheus's remote protocols (github.com/prometheus/prometheus v2.42.0, prompb/remote.proto and types.proto,
+# Apache-2.0; gogoproto options removed), for remote write and remote read.
+protoc --plugin=protoc-gen-swift="$plugin" --swift_opt=Visibility=Package --swift_out=Sources/Remote/Generated \
+    -I Protos/prometheus remote.proto types.proto

@@ -7,6 +7,7 @@ import PromQL
 import Rules
 import TSDB
 import Notify
+import Remote
 import Templates
 import Traces
 import Web
@@ -55,6 +56,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case goroutineDump = "goroutine-dump"
     /// An OTLP trace export, read as protobuf and as OTLP/JSON; what decodes is stored, searched and counted.
     case otlpTraces = "otlp-traces"
+    /// A remote-write request and a remote-read request, Snappy-compressed as sent, and the bytes
+    /// compressed here too (so the protobuf decoders see arbitrary messages); reads answered from a small store.
+    case remoteProtocol = "remote-protocol"
 
     /// Feeds `data` to the target.
     public func run(_ data: UnsafeRawBufferPointer) {
@@ -82,8 +86,30 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
         case .goroutineDump: _ = GoroutineDump(text: String(decoding: data, as: UTF8.self)).text()
         case .otlpTraces: Self.otlp(Array(data))
+        case .remoteProtocol: Self.remote(Array(data))
         }
     }
+
+    private static func remote(_ bytes: [UInt8]) {
+        let querier = remoteStore.querier()
+        for body in [bytes, Snappy.compress(bytes)] {
+            if let request = try? RemoteWriteRequest(snappy: body) { _ = RemoteWriteRequest.encode(request.series) }
+            _ = try? RemoteRead.answer(body, querier: querier, externalLabels: Labels([Label("replica", "a")]), sampleLimit: 100_000)
+        }
+    }
+
+    /// A head with a few series for remote reads to find.
+    private static let remoteStore: Head = {
+        let head = Head(chunkRange: 7_200_000)
+        var appender = head.appender()
+        for series in 0..<20 {
+            for step in 0..<50 {
+                try? appender.append(Labels([Label("__name__", "up"), Label("instance", "i\(series)")]), timestamp: Int64(step) * 15_000, value: 1)
+            }
+        }
+        _ = try? appender.commit()
+        return head
+    }()
 
     private static func otlp(_ bytes: [UInt8]) {
         let store = SpanStore(maxBytes: 1 << 20)

@@ -43,6 +43,7 @@ package final class RemoteWriteManager: Sendable {
         for old in stale {
             old.queue.stop()
             await old.task.value
+            if fresh[old.queue.config.name] == nil { storage.retainWAL(old.queue.config.name, from: nil) }
         }
         for (name, queue) in created {
             try queue.prepare()

@@ -29,54 +29,62 @@ package final class RemoteWriteQueue: Sendable {
         var batchShards: Int?
     }
 
-    /// One sample bound for the receiver.
+    /// The samples of one batch, in WAL order, each with where its series' label bytes are.
     struct Batch {
-        /// Per series (in first-seen order): its labels to send and its samples.
-        var series: [(labels: Labels, timestamps: [Int64], values: [Double])] = []
-        var index: [UInt64: Int] = [:]
-        var count = 0
+        var references: [UInt64] = []
+        var spans: [(offset: Int, length: Int)] = []
+        var timestamps: [Int64] = []
+        var values: [Double] = []
+        var count: Int { references.count }
 
-        mutating func add(_ reference: UInt64, _ labels: Labels, _ timestamp: Int64, _ value: Double) {
-            if let position = index[reference] {
-                series[position].timestamps.append(timestamp)
-                series[position].values.append(value)
-            } else {
-                index[reference] = series.count
-                series.append((labels, [timestamp], [value]))
-            }
-            count += 1
+        mutating func add(_ reference: UInt64, _ span: (offset: Int, length: Int), _ timestamp: Int64, _ value: Double) {
+            references.append(reference)
+            spans.append(span)
+            timestamps.append(timestamp)
+            values.append(value)
         }
 
-        /// The requests: series split over `shards` by a stable hash of their labels, each shard's
-        /// samples cut into requests of at most `perRequest`, in order. Deterministic.
-        func requests(shards: Int, perRequest: Int) -> [[[RemoteWriteRequest.Series]]] {
-            var byShard = [[RemoteWriteRequest.Series]](repeating: [], count: shards)
-            for one in series {
-                byShard[Int(one.labels.hashValueStable % UInt64(shards))].append(
-                    RemoteWriteRequest.Series(labels: one.labels, timestamps: one.timestamps, values: one.values))
+        /// The requests, as sample indices: each series in one shard (chosen from its WAL reference,
+        /// which a restart keeps), each shard's samples in WAL order cut into requests of at most
+        /// `perRequest`. Deterministic: the same batch always splits the same way.
+        func requests(shards: Int, perRequest: Int) -> [[[Int]]] {
+            var byShard = [[Int]](repeating: [], count: shards)
+            for index in references.indices {
+                byShard[Int((references[index] &* 0x9E37_79B9_7F4A_7C15) >> 33 % UInt64(shards))].append(index)
             }
-            return byShard.map { shard in
-                var requests: [[RemoteWriteRequest.Series]] = []
-                var current: [RemoteWriteRequest.Series] = []
-                var size = 0
-                for var one in shard {
-                    while !one.timestamps.isEmpty {
-                        let room = perRequest - size
-                        let take = min(room, one.timestamps.count)
-                        current.append(RemoteWriteRequest.Series(labels: one.labels, timestamps: Array(one.timestamps.prefix(take)),
-                                                                 values: Array(one.values.prefix(take))))
-                        one.timestamps.removeFirst(take)
-                        one.values.removeFirst(take)
-                        size += take
-                        if size == perRequest {
-                            requests.append(current)
-                            (current, size) = ([], 0)
-                        }
+            return byShard.map { indices in
+                stride(from: 0, to: indices.count, by: perRequest).map { Array(indices[$0..<min($0 + perRequest, indices.count)]) }
+            }
+        }
+
+        /// One request's body: a `TimeSeries` per sample, as Prometheus's queues send them, its
+        /// labels copied from `arena`.
+        func body(_ request: [Int], arena: [UInt8]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(request.reduce(0) { $0 + spans[$1].length + 24 })
+            arena.withUnsafeBufferPointer { arena in
+                for index in request {
+                    let span = spans[index]
+                    let timestamp = UInt64(bitPattern: timestamps[index])
+                    let sampleSize = 10 + EncodedSeries.varintLength(timestamp)
+                    bytes.append(0x0A) // WriteRequest.timeseries
+                    EncodedSeries.varint(span.length + 1 + 1 + sampleSize, into: &bytes)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[span.offset..<span.offset + span.length]))
+                    bytes.append(0x12) // TimeSeries.samples
+                    bytes.append(UInt8(sampleSize))
+                    bytes.append(0x09) // Sample.value
+                    var bits = values[index].bitPattern.littleEndian
+                    withUnsafeBytes(of: &bits) { bytes.append(contentsOf: $0) }
+                    bytes.append(0x10) // Sample.timestamp
+                    var rest = timestamp
+                    while rest >= 0x80 {
+                        bytes.append(UInt8(rest & 0x7F) | 0x80)
+                        rest >>= 7
                     }
+                    bytes.append(UInt8(rest))
                 }
-                if !current.isEmpty { requests.append(current) }
-                return requests
             }
+            return Snappy.compress(bytes)
         }
     }
 
@@ -125,8 +133,9 @@ package final class RemoteWriteQueue: Sendable {
     private var stopped: Bool { stopping.load(ordering: .relaxed) }
 
     /// Sends until `stop()`.
+    /// The WAL stays retained for the queue after it stops (a compaction during shutdown must not
+    /// delete what it has not sent); `RemoteWriteManager` releases it when the entry is removed.
     package func run() async {
-        defer { storage.retainWAL(config.name, from: nil) }
         do {
             try await loop()
         } catch {
@@ -139,7 +148,6 @@ package final class RemoteWriteQueue: Sendable {
         var progress = loadProgress()
         storage.retainWAL(config.name, from: progress.position.segment)
         var series = try seriesBefore(progress.position)
-        var sendable: [UInt64: Labels?] = [:]
         var shards = config.queue.minShards
         Gauge(label: "prometheus_remote_storage_shards", dimensions: dimensions).record(Double(shards))
 
@@ -147,9 +155,9 @@ package final class RemoteWriteQueue: Sendable {
         if let end = progress.batchEnd, let count = progress.batchShards {
             var batch = Batch()
             var position = progress.position
-            _ = try read(from: &position, until: end, limit: .max, into: &batch, series: &series, sendable: &sendable)
+            _ = try read(from: &position, until: end, limit: .max, into: &batch, series: &series)
             logger.info("resending the batch in flight at the last stop", metadata: ["samples": "\(batch.count)"])
-            guard await send(batch, shards: count, replay: true) else { return }
+            guard await send(batch, arena: series.arena, shards: count, replay: true) else { return }
             progress = Progress(position: end)
             try save(progress)
         }
@@ -160,7 +168,7 @@ package final class RemoteWriteQueue: Sendable {
         while !stopped {
             let target = config.queue.maxSamplesPerSend * shards
             let before = batch.count
-            let full = try read(from: &reached, until: nil, limit: max(target, config.queue.capacity), into: &batch, series: &series, sendable: &sendable)
+            let full = try read(from: &reached, until: nil, limit: max(target, config.queue.capacity), into: &batch, series: &series)
             if batch.count > before, oldest == nil { oldest = .now }
             let due = full || batch.count >= config.queue.maxSamplesPerSend
                 || (oldest.map { ContinuousClock.now - $0 >= .milliseconds(config.queue.batchSendDeadline) } ?? false)
@@ -179,7 +187,7 @@ package final class RemoteWriteQueue: Sendable {
                 : max(config.queue.minShards, min(shards, (batch.count + config.queue.maxSamplesPerSend - 1) / config.queue.maxSamplesPerSend))
             Gauge(label: "prometheus_remote_storage_shards", dimensions: dimensions).record(Double(shards))
             try save(Progress(position: progress.position, batchEnd: reached, batchShards: shards))
-            guard await send(batch, shards: shards, replay: false) else { return }
+            guard await send(batch, arena: series.arena, shards: shards, replay: false) else { return }
             progress = Progress(position: reached)
             try save(progress)
             storage.retainWAL(config.name, from: progress.position.segment)
@@ -195,7 +203,7 @@ package final class RemoteWriteQueue: Sendable {
     /// Reads records from `position` into `batch` until `limit` samples, the end of the WAL written
     /// so far, or `until`; moves `position` past what was read. Returns whether it stopped at the limit.
     private func read(from position: inout WALPosition, until end: WALPosition?, limit: Int, into batch: inout Batch,
-                      series: inout [UInt64: Labels], sendable: inout [UInt64: Labels?]) throws -> Bool {
+                      series: inout EncodedSeries) throws -> Bool {
         let directory = storage.walDirectory
         while true {
             if let end, position >= end { return false }
@@ -216,7 +224,7 @@ package final class RemoteWriteQueue: Sendable {
             do {
                 current.offset = try WALReader.readSegment(directory: directory, segment: position.segment, from: position.offset, tail: true) { record, recordEnd in
                     if let end, WALPosition(segment: position.segment, offset: recordEnd) > end { throw StopReading() }
-                    try self.take(record, into: &batch, series: &series, sendable: &sendable)
+                    try self.take(record, into: &batch, series: &series)
                     current.offset = recordEnd
                     if batch.count >= limit {
                         full = true
@@ -247,29 +255,19 @@ package final class RemoteWriteQueue: Sendable {
         return data.dropFirst(offset).allSatisfy { $0 == 0 }
     }
 
-    /// One WAL record: series remembered, samples of sendable series batched.
-    private func take(_ record: UnsafeRawBufferPointer, into batch: inout Batch, series: inout [UInt64: Labels],
-                      sendable: inout [UInt64: Labels?]) throws {
+    /// One WAL record: series remembered (as their outgoing label bytes), samples of sent series batched.
+    private func take(_ record: UnsafeRawBufferPointer, into batch: inout Batch, series: inout EncodedSeries) throws {
         switch try WALRecord.decode(record) {
         case .series(let entries):
-            for entry in entries {
-                series[entry.reference] = entry.labels
-                sendable[entry.reference] = nil
-            }
+            for entry in entries { series.define(entry.reference, outgoing(entry.labels)) }
         case .samples(let samples):
             for sample in samples {
-                let labels: Labels?
-                if let known = sendable[sample.reference] {
-                    labels = known
-                } else {
-                    labels = series[sample.reference].flatMap(outgoing)
-                    sendable[sample.reference] = .some(labels)
-                }
-                guard let labels else {
-                    Counter(label: "prometheus_remote_storage_samples_dropped_total", dimensions: dimensions + [("reason", "dropped_series")]).increment()
+                guard let span = series.span(sample.reference) else {
+                    let reason = series.knows(sample.reference) ? "dropped_series" : "unknown_series"
+                    Counter(label: "prometheus_remote_storage_samples_dropped_total", dimensions: dimensions + [("reason", reason)]).increment()
                     continue
                 }
-                batch.add(sample.reference, labels, sample.timestamp, sample.value)
+                batch.add(sample.reference, span, sample.timestamp, sample.value)
             }
         case .tombstones, .other:
             break
@@ -286,11 +284,11 @@ package final class RemoteWriteQueue: Sendable {
     }
 
     /// The series defined before `position`: the latest checkpoint's, then every segment's up to it.
-    private func seriesBefore(_ position: WALPosition) throws -> [UInt64: Labels] {
-        var series: [UInt64: Labels] = [:]
+    private func seriesBefore(_ position: WALPosition) throws -> EncodedSeries {
+        var series = EncodedSeries()
         func remember(_ record: UnsafeRawBufferPointer) throws {
             guard record.first == 1, case .series(let entries) = try WALRecord.decode(record) else { return }
-            for entry in entries { series[entry.reference] = entry.labels }
+            for entry in entries { series.define(entry.reference, outgoing(entry.labels)) }
         }
         if let checkpoint = storage.latestCheckpoint {
             try? WALReader.read(directory: checkpoint.path) { try remember($0) }
@@ -327,13 +325,14 @@ package final class RemoteWriteQueue: Sendable {
 
     /// Sends a batch over `shards` concurrent shards; false when stopped before it was all delivered
     /// (it will be sent again after the next start).
-    private func send(_ batch: Batch, shards: Int, replay: Bool) async -> Bool {
+    private func send(_ batch: Batch, arena: [UInt8], shards: Int, replay: Bool) async -> Bool {
         let requests = batch.requests(shards: shards, perRequest: config.queue.maxSamplesPerSend)
         return await withTaskGroup(of: Bool.self) { group in
             for shard in requests where !shard.isEmpty {
                 group.addTask {
                     for request in shard {
-                        guard await self.deliver(request, replay: replay) else { return false }
+                        let newest = request.map { batch.timestamps[$0] }.max()
+                        guard await self.deliver(batch.body(request, arena: arena), samples: request.count, newest: newest, replay: replay) else { return false }
                     }
                     return true
                 }
@@ -346,9 +345,7 @@ package final class RemoteWriteQueue: Sendable {
 
     /// One request, retried on 5xx, connection errors and (with `retry_on_http_429`) 429 until it
     /// is delivered; other 4xx drop it. False when stopped first.
-    private func deliver(_ series: [RemoteWriteRequest.Series], replay: Bool) async -> Bool {
-        let count = series.reduce(0) { $0 + $1.timestamps.count }
-        let body = RemoteWriteRequest.encode(series)
+    private func deliver(_ body: [UInt8], samples count: Int, newest: Int64?, replay: Bool) async -> Bool {
         var request = HTTPClientRequest(url: config.url)
         request.method = .POST
         request.headers.add(name: "Content-Encoding", value: "snappy")
@@ -372,7 +369,7 @@ package final class RemoteWriteQueue: Sendable {
                 if (200..<300).contains(status) {
                     Counter(label: "prometheus_remote_storage_samples_total", dimensions: dimensions).increment(by: count)
                     Counter(label: "prometheus_remote_storage_bytes_total", dimensions: dimensions).increment(by: body.count)
-                    if let newest = series.compactMap({ $0.timestamps.last }).max() {
+                    if let newest {
                         Gauge(label: "prometheus_remote_storage_queue_highest_sent_timestamp_seconds", dimensions: dimensions).record(Double(newest) / 1000)
                     }
                     return true

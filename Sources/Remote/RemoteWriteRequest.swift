@@ -64,23 +64,10 @@ package struct RemoteWriteRequest: Sendable {
         do { _ = try appender.commit() } catch { throw RemoteError(status: 500, "storing the samples failed: \(error)") }
     }
 
-    /// A request's bytes for these series (the sender's side, and tests).
+    /// A request's bytes for these series (tests and tools; the queues encode sample by sample).
     package static func encode(_ series: [Series]) -> [UInt8] {
-        var request = Prometheus_WriteRequest()
-        request.timeseries = series.map { one in
-            var timeseries = Prometheus_TimeSeries()
-            timeseries.labels = one.labels.map { label in
-                var proto = Prometheus_Label()
-                (proto.name, proto.value) = (label.name, label.value)
-                return proto
-            }
-            timeseries.samples = zip(one.timestamps, one.values).map { timestamp, value in
-                var sample = Prometheus_Sample()
-                (sample.timestamp, sample.value) = (timestamp, value)
-                return sample
-            }
-            return timeseries
-        }
-        return Snappy.compress((try? request.serializedBytes()) ?? [])
+        var encoder = WriteRequestEncoder()
+        for one in series { encoder.append(one.labels, timestamps: one.timestamps, values: one.values) }
+        return Snappy.compress(encoder.bytes)
     }
 }

@@ -14,13 +14,14 @@ final class SelfMetrics: Sendable {
     private let headSamples: Prometheus.Counter
     private let blocks: Prometheus.Gauge
     private let walFailures: Prometheus.Counter
+    private let walSegmentsDropped: Prometheus.Counter
     private let cpuSeconds: Prometheus.Counter
     private let residentMemory: Prometheus.Gauge
     private let heapInUse: Prometheus.Gauge
     private let heapFree: Prometheus.Gauge
     private let startTime: Prometheus.Gauge
     /// What the counters above last reported: they advance by the growth since.
-    private let reported = Mutex<(samples: Int, walFailures: Int, cpuTicks: Int)>((0, 0, 0))
+    private let reported = Mutex<(samples: Int, walFailures: Int, cpuTicks: Int, walDropped: Int)>((0, 0, 0, 0))
 
     /// Bootstraps swift-metrics with this registry (once per process).
     init(storage: Storage) {
@@ -33,6 +34,8 @@ final class SelfMetrics: Sendable {
         headSamples = registry.makeCounter(descriptor: Self.descriptor("etcdmon_tsdb_head_samples_appended_total", "Samples appended to the head since start."))
         blocks = registry.makeGauge(descriptor: Self.descriptor("etcdmon_tsdb_blocks_loaded", "Persisted blocks."))
         walFailures = registry.makeCounter(descriptor: Self.descriptor("etcdmon_tsdb_wal_write_failures_total", "Commits that failed because the WAL could not be written."))
+        walSegmentsDropped = registry.makeCounter(descriptor: Self.descriptor(
+            "etcdmon_tsdb_wal_segments_dropped_total", "WAL segments a remote-write queue had not sent, deleted over the WAL retention limit."))
         cpuSeconds = registry.makeCounter(descriptor: Self.descriptor("process_cpu_seconds_total", "Total user and system CPU time spent in seconds."))
         residentMemory = registry.makeGauge(descriptor: Self.descriptor("process_resident_memory_bytes", "Resident memory size in bytes."))
         heapInUse = registry.makeGauge(descriptor: Self.descriptor("etcdmon_heap_inuse_bytes", "Heap bytes allocated and in use (glibc mallinfo2 uordblks)."))
@@ -49,12 +52,15 @@ final class SelfMetrics: Sendable {
     /// The exposition text.
     func render() -> [UInt8] {
         headSeries.set(Double(storage.head.seriesCount))
-        let now = (samples: storage.head.statistics.samplesAppended, walFailures: storage.walFailures, cpuTicks: Self.cpuTicks())
+        let now = (samples: storage.head.statistics.samplesAppended, walFailures: storage.walFailures, cpuTicks: Self.cpuTicks(),
+                   walDropped: storage.walSegmentsDropped)
         reported.withLock { last in
             if now.samples > last.samples { headSamples.increment(by: Int64(now.samples - last.samples)) }
             if now.walFailures > last.walFailures { walFailures.increment(by: Int64(now.walFailures - last.walFailures)) }
             if now.cpuTicks > last.cpuTicks { cpuSeconds.increment(by: Double(now.cpuTicks - last.cpuTicks) / Double(sysconf(Int32(_SC_CLK_TCK)))) }
-            last = (max(now.samples, last.samples), max(now.walFailures, last.walFailures), max(now.cpuTicks, last.cpuTicks))
+            if now.walDropped > last.walDropped { walSegmentsDropped.increment(by: Int64(now.walDropped - last.walDropped)) }
+            last = (max(now.samples, last.samples), max(now.walFailures, last.walFailures), max(now.cpuTicks, last.cpuTicks),
+                    max(now.walDropped, last.walDropped))
         }
         blocks.set(Double(storage.blocks.count))
         residentMemory.set(Double(Self.residentBytes()))

@@ -69,33 +69,40 @@ struct RemoteProtocolTests {
     }
 
     @Test("a batch splits the same way every time: series whole per shard, in order, at most max_samples_per_send a request")
-    func batchSplitting() {
+    func batchSplitting() throws {
+        var series = EncodedSeries()
         var batch = RemoteWriteQueue.Batch()
+        func labels(_ reference: UInt64) -> Labels { Labels([Label("__name__", "m"), Label("s", "\(reference)")]) }
+        for reference in 0..<40 { series.define(UInt64(reference), labels(UInt64(reference))) }
         for round in 0..<7 {
-            for series in 0..<40 {
-                batch.add(UInt64(series), Labels([Label("__name__", "m"), Label("s", "\(series)")]), Int64(round * 1000), Double(round))
+            for reference in 0..<40 {
+                batch.add(UInt64(reference), series.span(UInt64(reference))!, Int64(round * 1000) + (round == 6 ? 1 << 40 : 0), Double(round))
             }
         }
         let first = batch.requests(shards: 3, perRequest: 50)
-        let again = batch.requests(shards: 3, perRequest: 50)
-        func shape(_ requests: [[[RemoteWriteRequest.Series]]]) -> [[[String]]] {
-            requests.map { shard in shard.map { request in request.map { "\($0.labels) \($0.timestamps)" } } }
-        }
-        #expect(shape(first) == shape(again))
-        let sizes: [Int] = first.flatMap { $0 }.map { request in request.reduce(0) { $0 + $1.timestamps.count } }
-        #expect(sizes.allSatisfy { $0 <= 50 })
-        #expect(sizes.reduce(0, +) == 280)
-        // A series lives in one shard only, its samples in time order across that shard's requests.
-        var shardOf: [Labels: Int] = [:]
+        #expect(first == batch.requests(shards: 3, perRequest: 50))
+        let sizes = first.flatMap { $0 }.map(\.count)
+        #expect(sizes.allSatisfy { $0 <= 50 } && sizes.reduce(0, +) == 280)
+        // A series lives in one shard only, its samples in WAL (time) order across that shard's requests.
+        var shardOf: [UInt64: Int] = [:]
         for (shard, requests) in first.enumerated() {
-            var last: [Labels: Int64] = [:]
-            for series in requests.flatMap({ $0 }) {
-                #expect(shardOf[series.labels, default: shard] == shard)
-                shardOf[series.labels] = shard
-                #expect(series.timestamps == series.timestamps.sorted() && (series.timestamps.first ?? 0) > (last[series.labels] ?? -1))
-                last[series.labels] = series.timestamps.last
+            let indices = requests.flatMap { $0 }
+            #expect(indices == indices.sorted())
+            for index in indices {
+                #expect(shardOf[batch.references[index], default: shard] == shard)
+                shardOf[batch.references[index]] = shard
             }
         }
+        #expect(Set(shardOf.values).count == 3, "40 series spread over the three shards")
+        // A request's body is a WriteRequest holding its samples, one TimeSeries each.
+        let request = try #require(first.first?.first)
+        let decoded = try RemoteWriteRequest(snappy: batch.body(request, arena: series.arena))
+        #expect(decoded.series.count == request.count)
+        #expect(decoded.series.map(\.labels) == request.map { labels(batch.references[$0]) })
+        #expect(decoded.series.map(\.timestamps) == request.map { [batch.timestamps[$0]] } && decoded.series.map(\.values) == request.map { [batch.values[$0]] })
+        // A series relabelled away is known but has no bytes.
+        series.define(99, nil)
+        #expect(series.knows(99) && series.span(99) == nil && !series.knows(98))
     }
 
     @Test("the WAL's live tail: a record cut off at the end is read once it is whole, from the offset returned")
@@ -189,5 +196,59 @@ struct RemoteProtocolTests {
         #expect(throws: RemoteError.self) {
             _ = try RemoteRead.answer(try request([.UNRECOGNIZED(7)], matchers: []), querier: storage.querier(), externalLabels: external)
         }
+    }
+}
+
+@Suite("WAL segments kept for remote-write queues")
+struct WALRetentionTests {
+    /// A store with small blocks and segments, holding `commits` batches of 100 series.
+    static func store(limit: Int64) throws -> Storage {
+        var options = StorageOptions()
+        options.blockRange = 10_000
+        options.walSegmentSize = 64 * 1024
+        options.walRetentionLimit = limit
+        let storage = try Storage(directory: try RemoteProtocolTests.temporaryDirectory(), options: options)
+        for commit in 0..<300 {
+            var appender = storage.appender()
+            for series in 0..<100 {
+                try appender.append(Labels([Label("__name__", "m"), Label("s", "\(series)")]), timestamp: Int64(commit) * 100, value: Double(commit))
+            }
+            _ = try appender.commit()
+            if commit % 40 == 39 { try storage.state.withLock { state throws(TSDBError) in try state.wal?.cutSegment() } }
+        }
+        return storage
+    }
+
+    @Test("a checkpoint keeps the segments a queue still needs, and deletes them once released")
+    func kept() throws {
+        let storage = try Self.store(limit: 1 << 30)
+        defer { try? storage.close() }
+        let before = try WALReader.segments(in: storage.walDirectory)
+        #expect(before.count >= 5)
+        storage.retainWAL("queue", from: before[1])
+        try storage.compact()
+        let after = try WALReader.segments(in: storage.walDirectory)
+        #expect(storage.latestCheckpoint != nil)
+        #expect(Set(before.dropFirst()).isSubset(of: Set(after)) && !after.contains(before[0]), "\(before) → \(after)")
+        storage.retainWAL("queue", from: nil)
+        for step in 300..<420 {
+            var appender = storage.appender()
+            try appender.append(Labels([Label("__name__", "m"), Label("s", "0")]), timestamp: Int64(step) * 100, value: 1)
+            _ = try appender.commit()
+        }
+        try storage.compact()
+        #expect(try WALReader.segments(in: storage.walDirectory).allSatisfy { $0 > before[1] })
+        #expect(storage.walSegmentsDropped == 0)
+    }
+
+    @Test("beyond the retention limit the oldest needed segments go, counted and told")
+    func limited() throws {
+        let storage = try Self.store(limit: 100 * 1024)
+        defer { try? storage.close() }
+        let before = try WALReader.segments(in: storage.walDirectory)
+        storage.retainWAL("queue", from: before[0])
+        try storage.compact()
+        #expect(storage.walSegmentsDropped > 0)
+        #expect(storage.warnings.contains { $0.contains("remote-write queue had not sent") })
     }
 }
