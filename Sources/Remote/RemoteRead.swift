@@ -22,17 +22,7 @@ package enum RemoteRead {
     /// Answers a request body from `querier`; at most `sampleLimit` samples over all queries.
     package static func answer(_ body: [UInt8], querier: any Querier, externalLabels: Labels, sampleLimit: Int = 50_000_000)
         throws(RemoteError) -> Answer {
-        guard body.count <= RemoteWriteRequest.maxBytes else { throw RemoteError(status: 413, "the request is over \(RemoteWriteRequest.maxBytes) bytes") }
-        let plain: [UInt8]
-        do { plain = try Snappy.decompress(body, maxLength: RemoteWriteRequest.maxBytes) } catch {
-            throw RemoteError(status: 400, "snappy: \(error.reason)")
-        }
-        var options = BinaryDecodingOptions()
-        options.messageDepthLimit = 16
-        let request: Prometheus_ReadRequest
-        do { request = try Prometheus_ReadRequest(serializedBytes: plain, options: options) } catch {
-            throw RemoteError(status: 400, "not a prometheus.ReadRequest: \(error)")
-        }
+        let request = try SnappyProtobuf.decode(body, as: Prometheus_ReadRequest.self, named: "prometheus.ReadRequest")
         // The first accepted type that is served; none listed means samples.
         let streamed: Bool
         if request.acceptedResponseTypes.isEmpty {

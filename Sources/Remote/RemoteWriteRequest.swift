@@ -17,21 +17,11 @@ package struct RemoteWriteRequest: Sendable {
     package var sampleCount: Int { series.reduce(0) { $0 + $1.timestamps.count } }
 
     /// The largest request read, compressed or inflated (Prometheus's senders keep them far smaller).
-    package static let maxBytes = 32 << 20
+    package static let maxBytes = SnappyProtobuf.maxBytes
 
     /// Reads a request body.
     package init(snappy body: [UInt8]) throws(RemoteError) {
-        guard body.count <= Self.maxBytes else { throw RemoteError(status: 413, "the request is \(body.count) bytes; the limit is \(Self.maxBytes)") }
-        let plain: [UInt8]
-        do { plain = try Snappy.decompress(body, maxLength: Self.maxBytes) } catch {
-            throw RemoteError(status: 400, "snappy: \(error.reason)")
-        }
-        var options = BinaryDecodingOptions()
-        options.messageDepthLimit = 16
-        let request: Prometheus_WriteRequest
-        do { request = try Prometheus_WriteRequest(serializedBytes: plain, options: options) } catch {
-            throw RemoteError(status: 400, "not a prometheus.WriteRequest: \(error)")
-        }
+        let request = try SnappyProtobuf.decode(body, as: Prometheus_WriteRequest.self, named: "prometheus.WriteRequest")
         series = []
         series.reserveCapacity(request.timeseries.count)
         for (index, timeseries) in request.timeseries.enumerated() {

@@ -22,45 +22,39 @@ struct RemoteAPI: Sendable {
         guard receiverEnabled else {
             return Self.text(404, "remote write receiver needs to be enabled with --web.enable-remote-write-receiver\n")
         }
-        do {
-            let body = try await Self.body(request)
-            try await placement.read { [storage] () throws(APIError) in
-                do throws(RemoteError) {
-                    try RemoteWriteRequest(snappy: body).append(to: storage)
-                } catch {
-                    throw APIError(error.status == 500 ? .internal : .badData, error.message)
-                }
-            }
+        return await answer(request) { [storage] body throws(RemoteError) in
+            try RemoteWriteRequest(snappy: body).append(to: storage)
             return Response(status: .noContent)
-        } catch let error as RemoteError {
-            return Self.text(error.status, error.message + "\n")
-        } catch let error as APIError {
-            return Self.text(error.kind == .internal ? 500 : 400, error.message + "\n")
-        } catch {
-            return Self.text(500, "\(error)\n")
         }
     }
 
     private func read(_ request: Request) async -> Response {
-        do {
-            let body = try await Self.body(request)
-            let external = externalLabels()
-            let answer = try await placement.read { [storage] () throws(APIError) -> RemoteRead.Answer in
-                do throws(RemoteError) {
-                    return try RemoteRead.answer(body, querier: storage.querier(), externalLabels: external)
-                } catch {
-                    throw APIError(error.status == 500 ? .internal : .badData, error.message)
-                }
-            }
+        let external = externalLabels()
+        return await answer(request) { [storage] body throws(RemoteError) in
+            let answer = try RemoteRead.answer(body, querier: storage.querier(), externalLabels: external)
             var headers: HTTPFields = [.contentType: answer.contentType]
             if let encoding = answer.contentEncoding { headers[.contentEncoding] = encoding }
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+    }
+
+    /// Reads the body and runs `work` on it off the event loop; a refusal answers with its status
+    /// and reason as plain text, as Prometheus's handlers do.
+    private func answer(_ request: Request, _ work: @escaping @Sendable ([UInt8]) throws(RemoteError) -> Response) async -> Response {
+        let outcome: Result<Response, RemoteError>
+        do {
+            let body = try await Self.body(request)
+            outcome = try await placement.read { () throws(APIError) -> Result<Response, RemoteError> in
+                do throws(RemoteError) { return .success(try work(body)) } catch { return .failure(error) }
+            }
         } catch let error as RemoteError {
-            return Self.text(error.status, error.message + "\n")
-        } catch let error as APIError {
-            return Self.text(error.kind == .internal ? 500 : 400, error.message + "\n")
+            outcome = .failure(error)
         } catch {
-            return Self.text(500, "\(error)\n")
+            outcome = .failure(RemoteError(status: 500, "\(error)"))
+        }
+        switch outcome {
+        case .success(let response): return response
+        case .failure(let error): return Self.text(error.status, error.message + "\n")
         }
     }
 
