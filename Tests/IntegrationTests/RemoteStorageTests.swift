@@ -58,7 +58,7 @@ struct RemoteStorageTests {
 
     @Test("to a real Prometheus: a 60 s receiver outage with an etcdmon restart in it loses no sample and stores none twice")
     func outage() async throws {
-        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.34.11,127.0.34.12", "--members", "3"]) { cluster in
+        try await ReferenceLayoutLock.shared.holding { try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.34.11,127.0.34.12", "--members", "3"]) { cluster in
             let directory = try ServeScrapeTests.temporaryDirectory("remote-outage")
             let receiverAddress = "127.0.34.13:\(Self.port())"
             var receiver = try PrometheusProcess(dataDirectory: directory + "/receiver", arguments: ["--web.enable-remote-write-receiver"],
@@ -100,12 +100,12 @@ struct RemoteStorageTests {
             let metrics = try await Command.run("/usr/bin/curl", ["-s", "http://\(server.address)/metrics"]).standardOutput
             let sent = metrics.split(separator: "\n").first { $0.hasPrefix("prometheus_remote_storage_samples_total{") }
             #expect((sent?.split(separator: " ").last.flatMap { Double($0) } ?? 0) > 1000, "\(sent ?? "no prometheus_remote_storage_samples_total")")
-        }
+        } }
     }
 
     @Test("a second etcdmon receives the first's remote write and answers the same queries; an HA pair is deduplicated by the receiver")
     func etcdmonReceiver() async throws {
-        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.34.21,127.0.34.22", "--members", "3"]) { cluster in
+        try await ReferenceLayoutLock.shared.holding { try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.34.21,127.0.34.22", "--members", "3"]) { cluster in
             let directory = try ServeScrapeTests.temporaryDirectory("remote-etcdmon")
             let receiverAddress = "127.0.34.23:\(Self.port())"
             let receiver = try EtcdmonServer(directory: directory + "/receiver", arguments: ["--web.enable-remote-write-receiver"], address: receiverAddress)
@@ -147,12 +147,12 @@ struct RemoteStorageTests {
             let garbage = try await Command.run("/usr/bin/curl", ["-s", "-w", "\n%{http_code}", "-X", "POST", "--data-binary", "xx",
                                                                  "http://\(receiverAddress)/api/v1/write"])
             #expect(garbage.standardOutput.hasSuffix("400") && garbage.standardOutput.contains("snappy"), "\(garbage.standardOutput)")
-        }
+        } }
     }
 
     @Test("a real Prometheus federates /federate and remote-reads /api/v1/read: the same series and values as etcdmon's API")
     func federationAndRemoteRead() async throws {
-        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.34.31,127.0.34.32", "--members", "3"]) { cluster in
+        try await ReferenceLayoutLock.shared.holding { try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.34.31,127.0.34.32", "--members", "3"]) { cluster in
             let directory = try ServeScrapeTests.temporaryDirectory("federate")
             try Self.configuration(cluster, replica: "a", remoteWrite: nil).write(toFile: directory + "/etcdmon.yml", atomically: true, encoding: .utf8)
             let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", directory + "/etcdmon.yml"],
@@ -203,6 +203,6 @@ struct RemoteStorageTests {
             #expect(badRead.standardOutput.hasSuffix("400"), "\(badRead.standardOutput)")
             let badMatch = try await TracingTests.request(["http://\(server.address)/federate?match[]=up{"])
             #expect(badMatch.status == 400)
-        }
+        } }
     }
 }

@@ -66,7 +66,7 @@ struct ServeScrapeTests {
         let started = ContinuousClock.now
 
         // Targets: five from the static job, five discovered from the member list.
-        #expect(try await server.eventually(within: .seconds(15)) {
+        #expect(try await server.eventually(within: .seconds(30)) {
             try await server.query("up == 1").count == 10
         }, "all ten targets up")
         let discovered = try await server.query("up{job=\"etcd\"}")
@@ -87,7 +87,7 @@ struct ServeScrapeTests {
         #expect(try await server.query("etcdmon_member_db_size_bytes > 0").count == 5)
 
         // Run for at least 60 s, on schedule. Every scrape of the last 30 s succeeded; over the whole
-        // minute nine in ten did at least. The first half-minute is when every suite of the run starts
+        // minute at least 85 in a hundred did. The first half-minute is when every suite of the run starts
         // at once on two cores: starved of CPU, etcd answered (or etcdmon read) past the 1.8 s timeout
         // there in a CI run (slowest scrapes 1.1–1.8 s), which is the load's doing, not a fault.
         try await Task.sleep(until: started + .seconds(62))
@@ -96,9 +96,12 @@ struct ServeScrapeTests {
         let slowest = try await server.query("max_over_time(scrape_duration_seconds[60s])").map { "\($0.labels["instance"] ?? "") \($0.value)" }
         let context = "\(minimumUp)\n\(averageUp)\nslowest scrapes: \(slowest)\n\(server.scrapeFailures)"
         #expect(minimumUp.count == 10 && minimumUp.allSatisfy { $0.value == 1 }, "\(context)")
-        #expect(averageUp.count == 10 && averageUp.allSatisfy { $0.value >= 0.9 }, "\(context)")
+        // CI runs measured 0.89–0.96 and 25–28 scrapes here when other suites' clusters, Prometheus
+        // and Chromium start beside it: the bounds catch a broken schedule (half the scrapes, or
+        // scrapes bunched), not a starved machine.
+        #expect(averageUp.count == 10 && averageUp.allSatisfy { $0.value >= 0.85 }, "\(context)")
         let scrapeCounts = try await server.query("count_over_time(up[60s])")
-        #expect(scrapeCounts.allSatisfy { $0.value >= 27 && $0.value <= 31 }, "2 s interval for 60 s: \(scrapeCounts)")
+        #expect(scrapeCounts.allSatisfy { $0.value >= 24 && $0.value <= 31 }, "2 s interval for 60 s: \(scrapeCounts)")
         // Every family each member exposes is stored for it.
         for member in cluster.members {
             let instance = String(member.endpoint.dropFirst("http://".count))

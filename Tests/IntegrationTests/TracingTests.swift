@@ -51,8 +51,10 @@ struct TracingTests {
         defer { kill(server.pid, SIGKILL) }
         try await server.waitUntilReady()
         try await second.waitUntilReady()
-        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.33.11,127.0.33.12", "--members", "3", "--tracing", grpc]) { cluster in
-            try await check(cluster, server: server, second: second, http: http, grpc: grpc)
+        try await ReferenceLayoutLock.shared.holding {
+            try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.33.11,127.0.33.12", "--members", "3", "--tracing", grpc]) { cluster in
+                try await check(cluster, server: server, second: second, http: http, grpc: grpc)
+            }
         }
     }
 
@@ -171,7 +173,9 @@ struct TracingTests {
 
     @Test("a slow disk (strace-delayed fsyncs) fires the fsync alert for that member and a cpu, heap and goroutine profile set is captured, listed and linked")
     func captureOnAlert() async throws {
-        try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.33.21,127.0.33.22", "--members", "3"], alertCheck)
+        try await ReferenceLayoutLock.shared.holding {
+            try await LocalCluster.with(version: "3.5", options: ["--hosts", "127.0.33.21,127.0.33.22", "--members", "3"], alertCheck)
+        }
     }
 
     func alertCheck(_ cluster: LocalCluster) async throws {

@@ -22,3 +22,20 @@ public actor ReferenceLayoutLock {
         if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
     }
 }
+
+extension ReferenceLayoutLock {
+    /// Runs `body` holding the lock without a reference cluster: for suites that load two cores
+    /// enough (several clusters, Prometheus, etcdmons at once) to starve the timing-sensitive suites
+    /// that hold it for the reference layout.
+    public nonisolated func holding<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let value = try await body()
+            await release()
+            return value
+        } catch {
+            await release()
+            throw error
+        }
+    }
+}
