@@ -15,7 +15,9 @@ public enum ProbeSeries {
         var samples: [(Labels, Double)] = []
         let clusterLabels = [Label("job", job), Label("cluster", cluster)]
         func add(_ name: String, _ labels: [Label], _ value: Double) {
-            samples.append((Labels(labels + [Label(Labels.metricName, name)]), value))
+            // An empty value is no label, as Prometheus's label builder has it (a version not yet
+            // probed, no leader): stored, it would make a second series that others never see.
+            samples.append((Labels((labels + [Label(Labels.metricName, name)]).filter { !$0.value.isEmpty }), value))
         }
         let leader = check.diagnosis.leader?.id
         for report in check.reports {
