@@ -67,9 +67,8 @@ public final class AlertmanagerSender: AlertSender {
     public func send(_ alerts: [AlertNotification]) {
         let dropped = state.withLock { state -> Int in
             for var alert in alerts {
-                var elements = alert.labels.elements
-                for label in state.externalLabels where alert.labels[label.name] == nil { elements.append(label) }
-                guard let relabelled = RelabelRule.apply(state.relabel, to: Labels(elements)), !relabelled.isEmpty else { continue }
+                guard let relabelled = RelabelRule.apply(state.relabel, to: alert.labels.addingMissing(state.externalLabels)),
+                      !relabelled.isEmpty else { continue }
                 alert.labels = relabelled
                 state.queue.append(alert)
             }

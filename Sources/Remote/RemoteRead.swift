@@ -41,7 +41,7 @@ package enum RemoteRead {
                 throw RemoteError(status: 500, "\(error)")
             }
             for index in selected.indices {
-                selected[index].labels = merge(selected[index].labels, externalLabels)
+                selected[index].labels = selected[index].labels.addingMissing(externalLabels)
                 budget -= selected[index].timestamps.count
                 guard budget >= 0 else {
                     throw RemoteError(status: 400, "exceeded sample limit (\(sampleLimit))")
@@ -73,12 +73,6 @@ package enum RemoteRead {
             }
         }
         return matchers
-    }
-
-    /// A series' labels with the external labels it lacks.
-    static func merge(_ labels: Labels, _ external: Labels) -> Labels {
-        guard !external.isEmpty else { return labels }
-        return Labels(Array(external.filter { labels[$0.name] == nil }) + Array(labels))
     }
 
     private static func protoLabels(_ labels: Labels) -> [Prometheus_Label] {

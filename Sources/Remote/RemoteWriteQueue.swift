@@ -277,10 +277,8 @@ package final class RemoteWriteQueue: Sendable {
     /// A series as sent: external labels it lacks added, then `write_relabel_configs`; nil: not sent.
     private func outgoing(_ labels: Labels) -> Labels? {
         // Labels with empty values are no labels (receivers drop them too).
-        var result = labels.contains { $0.value.isEmpty } ? Labels(labels.filter { !$0.value.isEmpty }) : labels
-        if !externalLabels.isEmpty {
-            result = Labels(Array(externalLabels.filter { labels[$0.name] == nil }) + Array(labels))
-        }
+        let own = labels.contains { $0.value.isEmpty } ? Labels(labels.filter { !$0.value.isEmpty }) : labels
+        let result = own.addingMissing(externalLabels)
         return config.writeRelabelConfigs.isEmpty ? result : RelabelRule.apply(config.writeRelabelConfigs, to: result)
     }
 
