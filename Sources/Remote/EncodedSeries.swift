@@ -19,18 +19,7 @@ struct EncodedSeries {
         var span = Self.dropped
         if let labels {
             let start = arena.count
-            for label in labels {
-                let name = label.name.utf8, value = label.value.utf8
-                let size = 2 + Self.varintLength(name.count) + name.count + Self.varintLength(value.count) + value.count
-                arena.append(0x0A) // TimeSeries.labels
-                Self.varint(size, into: &arena)
-                arena.append(0x0A) // Label.name
-                Self.varint(name.count, into: &arena)
-                arena.append(contentsOf: name)
-                arena.append(0x12) // Label.value
-                Self.varint(value.count, into: &arena)
-                arena.append(contentsOf: value)
-            }
+            WriteRequestEncoder.appendLabels(labels, to: &arena)
             span = UInt64(start) << 24 | UInt64(min(arena.count - start, (1 << 24) - 1))
         }
         if reference < Self.denseLimit {
@@ -52,18 +41,5 @@ struct EncodedSeries {
     /// Whether the series is known (sent or deliberately not).
     func knows(_ reference: UInt64) -> Bool {
         reference < Self.denseLimit ? Int(reference) < spans.count && spans[Int(reference)] != 0 : sparse[reference] != nil
-    }
-
-    static func varintLength(_ value: Int) -> Int { varintLength(UInt64(value)) }
-
-    static func varintLength(_ value: UInt64) -> Int { value < 0x80 ? 1 : (64 - value.leadingZeroBitCount + 6) / 7 }
-
-    static func varint(_ value: Int, into bytes: inout [UInt8]) {
-        var value = UInt64(value)
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
     }
 }

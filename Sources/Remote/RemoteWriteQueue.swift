@@ -60,31 +60,15 @@ package final class RemoteWriteQueue: Sendable {
         /// One request's body: a `TimeSeries` per sample, as Prometheus's queues send them, its
         /// labels copied from `arena`.
         func body(_ request: [Int], arena: [UInt8]) -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(request.reduce(0) { $0 + spans[$1].length + 24 })
+            var encoder = WriteRequestEncoder(capacity: request.reduce(0) { $0 + spans[$1].length + 24 })
             arena.withUnsafeBufferPointer { arena in
                 for index in request {
                     let span = spans[index]
-                    let timestamp = UInt64(bitPattern: timestamps[index])
-                    let sampleSize = 10 + EncodedSeries.varintLength(timestamp)
-                    bytes.append(0x0A) // WriteRequest.timeseries
-                    EncodedSeries.varint(span.length + 1 + 1 + sampleSize, into: &bytes)
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[span.offset..<span.offset + span.length]))
-                    bytes.append(0x12) // TimeSeries.samples
-                    bytes.append(UInt8(sampleSize))
-                    bytes.append(0x09) // Sample.value
-                    var bits = values[index].bitPattern.littleEndian
-                    withUnsafeBytes(of: &bits) { bytes.append(contentsOf: $0) }
-                    bytes.append(0x10) // Sample.timestamp
-                    var rest = timestamp
-                    while rest >= 0x80 {
-                        bytes.append(UInt8(rest & 0x7F) | 0x80)
-                        rest >>= 7
-                    }
-                    bytes.append(UInt8(rest))
+                    encoder.appendSeries(labelBytes: UnsafeBufferPointer(rebasing: arena[span.offset..<span.offset + span.length]),
+                                         timestamps: CollectionOfOne(timestamps[index]), values: CollectionOfOne(values[index]))
                 }
             }
-            return Snappy.compress(bytes)
+            return Snappy.compress(encoder.bytes)
         }
     }
 
@@ -183,8 +167,8 @@ package final class RemoteWriteQueue: Sendable {
                 continue
             }
             // Shards follow the backlog: more while each batch fills up, fewer once it does not.
-            shards = full ? min(config.queue.maxShards, max(shards * 2, (batch.count + config.queue.maxSamplesPerSend - 1) / config.queue.maxSamplesPerSend))
-                : max(config.queue.minShards, min(shards, (batch.count + config.queue.maxSamplesPerSend - 1) / config.queue.maxSamplesPerSend))
+            let needed = (batch.count + config.queue.maxSamplesPerSend - 1) / config.queue.maxSamplesPerSend
+            shards = full ? min(config.queue.maxShards, max(shards * 2, needed)) : max(config.queue.minShards, min(shards, needed))
             Gauge(label: "prometheus_remote_storage_shards", dimensions: dimensions).record(Double(shards))
             try save(Progress(position: progress.position, batchEnd: reached, batchShards: shards))
             guard await send(batch, arena: series.arena, shards: shards, replay: false) else { return }
@@ -237,7 +221,7 @@ package final class RemoteWriteQueue: Sendable {
             if let end, position >= end { return false }
             // The end of this segment's data: on to the next one if the writer has moved there.
             guard let next = segments.first(where: { $0 > position.segment }) else { return false }
-            let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + Self.segmentName(position.segment))[.size] as? Int) ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: WALWriter.segmentPath(directory, position.segment))[.size] as? Int) ?? 0
             if position.offset < size && !Self.onlyPadding(directory: directory, segment: position.segment, from: position.offset) {
                 logger.warning("a WAL segment ends in a damaged record; going on with the next", metadata: ["segment": "\(position.segment)"])
             }
@@ -245,13 +229,8 @@ package final class RemoteWriteQueue: Sendable {
         }
     }
 
-    private static func segmentName(_ segment: Int) -> String {
-        let number = String(segment)
-        return String(repeating: "0", count: max(0, 8 - number.count)) + number
-    }
-
     private static func onlyPadding(directory: String, segment: Int, from offset: Int) -> Bool {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + segmentName(segment)) else { return true }
+        guard let data = FileManager.default.contents(atPath: WALWriter.segmentPath(directory, segment)) else { return true }
         return data.dropFirst(offset).allSatisfy { $0 == 0 }
     }
 

@@ -1,8 +1,8 @@
 import EtcdmonModel
 
-/// Writes a `prometheus.WriteRequest` straight into bytes, as Prometheus's queues fill theirs: one
-/// `TimeSeries` per sample (or per series, for `RemoteWriteRequest.encode`), labels written from the
-/// label set with no intermediate messages — the remote-write path's hot loop.
+/// Writes a `prometheus.WriteRequest` straight into bytes — the remote-write path's hot loop, and
+/// the one place that knows its wire format. A series' labels can be written once
+/// (`appendLabels`) and copied into every `TimeSeries` of it after (`appendSeries(labelBytes:…)`).
 package struct WriteRequestEncoder {
     package private(set) var bytes: [UInt8] = []
 
@@ -10,54 +10,47 @@ package struct WriteRequestEncoder {
 
     /// Appends one series with its samples.
     package mutating func append(_ labels: Labels, timestamps: some Collection<Int64>, values: some Collection<Double>) {
-        var labelsSize = 0
-        for label in labels {
-            let size = Self.labelSize(label)
-            labelsSize += 1 + Self.varintLength(UInt64(size)) + size
-        }
+        var labelBytes: [UInt8] = []
+        Self.appendLabels(labels, to: &labelBytes)
+        labelBytes.withUnsafeBufferPointer { appendSeries(labelBytes: $0, timestamps: timestamps, values: values) }
+    }
+
+    /// Appends one series whose labels are already encoded (`appendLabels`'s bytes).
+    package mutating func appendSeries(labelBytes: UnsafeBufferPointer<UInt8>, timestamps: some Collection<Int64>, values: some Collection<Double>) {
         var samplesSize = 0
         for timestamp in timestamps {
             let size = Self.sampleSize(timestamp)
-            samplesSize += 1 + Self.varintLength(UInt64(size)) + size
+            samplesSize += 1 + ProtobufVarint.length(UInt64(size)) + size
         }
         bytes.append(0x0A) // WriteRequest.timeseries
-        varint(UInt64(labelsSize + samplesSize))
-        for label in labels {
-            bytes.append(0x0A) // TimeSeries.labels
-            varint(UInt64(Self.labelSize(label)))
-            bytes.append(0x0A) // Label.name
-            varint(UInt64(label.name.utf8.count))
-            bytes.append(contentsOf: label.name.utf8)
-            bytes.append(0x12) // Label.value
-            varint(UInt64(label.value.utf8.count))
-            bytes.append(contentsOf: label.value.utf8)
-        }
+        ProtobufVarint.append(UInt64(labelBytes.count + samplesSize), to: &bytes)
+        bytes.append(contentsOf: labelBytes)
         for (timestamp, value) in zip(timestamps, values) {
             bytes.append(0x12) // TimeSeries.samples
-            varint(UInt64(Self.sampleSize(timestamp)))
+            ProtobufVarint.append(UInt64(Self.sampleSize(timestamp)), to: &bytes)
             bytes.append(0x09) // Sample.value, fixed64
             var bits = value.bitPattern.littleEndian
             withUnsafeBytes(of: &bits) { bytes.append(contentsOf: $0) }
             bytes.append(0x10) // Sample.timestamp, varint
-            varint(UInt64(bitPattern: timestamp))
+            ProtobufVarint.append(UInt64(bitPattern: timestamp), to: &bytes)
         }
     }
 
-    private static func labelSize(_ label: Label) -> Int {
-        let name = label.name.utf8.count, value = label.value.utf8.count
-        return 1 + varintLength(UInt64(name)) + name + 1 + varintLength(UInt64(value)) + value
-    }
-
-    private static func sampleSize(_ timestamp: Int64) -> Int { 9 + 1 + varintLength(UInt64(bitPattern: timestamp)) }
-
-    private static func varintLength(_ value: UInt64) -> Int { value == 0 ? 1 : (64 - value.leadingZeroBitCount + 6) / 7 }
-
-    private mutating func varint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
+    /// Appends `labels` as a `TimeSeries`' repeated `labels` field.
+    package static func appendLabels(_ labels: Labels, to bytes: inout [UInt8]) {
+        for label in labels {
+            let name = label.name.utf8, value = label.value.utf8
+            let size = 2 + ProtobufVarint.length(UInt64(name.count)) + name.count + ProtobufVarint.length(UInt64(value.count)) + value.count
+            bytes.append(0x0A) // TimeSeries.labels
+            ProtobufVarint.append(UInt64(size), to: &bytes)
+            bytes.append(0x0A) // Label.name
+            ProtobufVarint.append(UInt64(name.count), to: &bytes)
+            bytes.append(contentsOf: name)
+            bytes.append(0x12) // Label.value
+            ProtobufVarint.append(UInt64(value.count), to: &bytes)
+            bytes.append(contentsOf: value)
         }
-        bytes.append(UInt8(value))
     }
+
+    private static func sampleSize(_ timestamp: Int64) -> Int { 10 + ProtobufVarint.length(UInt64(bitPattern: timestamp)) }
 }

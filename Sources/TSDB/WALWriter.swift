@@ -47,7 +47,7 @@ public final class WALWriter {
     }
 
     /// Path of segment `index` in `directory`.
-    static func segmentPath(_ directory: String, _ index: Int) -> String {
+    package static func segmentPath(_ directory: String, _ index: Int) -> String {
         let number = String(index)
         return directory + "/" + String(repeating: "0", count: max(0, 8 - number.count)) + number
     }

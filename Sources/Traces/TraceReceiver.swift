@@ -52,20 +52,21 @@ package final class TraceReceiver: Sendable {
 
     /// OTLP's answer to an export (protobuf): empty, or a partial success naming the spans refused.
     package static func response(_ result: OTLPDecoder.Result) -> [UInt8] {
-        var response = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse()
-        if result.rejected > 0 {
-            response.partialSuccess.rejectedSpans = Int64(result.rejected)
-            response.partialSuccess.errorMessage = result.firstRejection ?? ""
-        }
-        return (try? response.serializedBytes()) ?? []
+        (try? message(result).serializedBytes()) ?? []
     }
 
     /// The same answer in OTLP/JSON.
     package static func jsonResponse(_ result: OTLPDecoder.Result) -> [UInt8] {
         guard result.rejected > 0 else { return Array("{}".utf8) }
+        return (try? message(result).jsonUTF8Bytes()) ?? Array("{}".utf8)
+    }
+
+    private static func message(_ result: OTLPDecoder.Result) -> Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse {
         var response = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse()
-        response.partialSuccess.rejectedSpans = Int64(result.rejected)
-        response.partialSuccess.errorMessage = result.firstRejection ?? ""
-        return (try? response.jsonUTF8Bytes()) ?? Array("{}".utf8)
+        if result.rejected > 0 {
+            response.partialSuccess.rejectedSpans = Int64(result.rejected)
+            response.partialSuccess.errorMessage = result.firstRejection ?? ""
+        }
+        return response
     }
 }

@@ -153,13 +153,17 @@ struct JaegerQueryAPI: Sendable {
         writer.raw("[")
         for (position, spans) in traces.enumerated() {
             if position > 0 { writer.raw(",") }
-            // A process per distinct service and member (the resource), numbered as Jaeger does.
-            var processes: [String] = []
-            var processOf: [String: Int] = [:]
-            func processKey(_ span: Span) -> String { span.service + "\u{0}" + span.member + "\u{0}" + span.resource.map { $0.key + "=" + $0.value }.joined(separator: ",") }
-            for span in spans where processOf[processKey(span)] == nil {
-                processOf[processKey(span)] = processes.count
-                processes.append(processKey(span))
+            // A process per distinct resource (service, member and attributes), numbered as Jaeger
+            // does, in the order first seen: each span's number, and each process's first span.
+            var numberOf: [String: Int] = [:]
+            var firstSpan: [Int] = []
+            let numbers = spans.indices.map { index in
+                let span = spans[index]
+                let key = span.service + "\u{0}" + span.member + "\u{0}" + span.resource.map { $0.key + "=" + $0.value }.joined(separator: ",")
+                if let number = numberOf[key] { return number }
+                numberOf[key] = firstSpan.count
+                firstSpan.append(index)
+                return firstSpan.count - 1
             }
             let traceID = spans.first?.traceID.description ?? ""
             writer.raw("{\"traceID\":")
@@ -167,15 +171,12 @@ struct JaegerQueryAPI: Sendable {
             writer.raw(",\"spans\":[")
             for (index, span) in spans.enumerated() {
                 if index > 0 { writer.raw(",") }
-                write(span, process: processOf[processKey(span)] ?? 0, into: &writer)
+                write(span, process: numbers[index], into: &writer)
             }
             writer.raw("],\"processes\":{")
-            var written = 0
-            for span in spans {
-                let key = processKey(span)
-                guard let number = processOf.removeValue(forKey: key) else { continue }
-                if written > 0 { writer.raw(",") }
-                written += 1
+            for (number, index) in firstSpan.enumerated() {
+                let span = spans[index]
+                if number > 0 { writer.raw(",") }
                 writer.string("p\(number + 1)")
                 writer.raw(":{\"serviceName\":")
                 writer.string(span.service)
