@@ -9,7 +9,7 @@ server answers a steady dashboard load (every panel as a range query over the la
 load are read from its own series.
 
 Usage: bench_head_query.py ETCDMON_BINARY [--members 300] [--warmup 150] [--interval 10] [--rounds 15]
-                           [--load-seconds 60] [--refresh 10] [--only REGEX]
+                           [--p99-rounds 101] [--load-seconds 60] [--refresh 10] [--only REGEX]
 """
 import argparse
 import http.client
@@ -128,6 +128,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=150, help="seconds of scraping before the queries")
     parser.add_argument("--interval", type=int, default=10, help="scrape interval in seconds")
     parser.add_argument("--rounds", type=int, default=15, help="times each query is asked of each server")
+    parser.add_argument("--p99-rounds", type=int, default=101,
+                        help="rounds for a query whose first answers all took under 50 ms: a p99 of 15 answers is their maximum")
     parser.add_argument("--load-seconds", type=int, default=60, help="seconds of dashboard load per server")
     parser.add_argument("--refresh", type=int, default=10, help="dashboard refresh period under load")
     parser.add_argument("--only", help="a regex: run only the queries it finds, and no load")
@@ -138,7 +140,11 @@ def main():
     processes = []
 
     def start(command, log):
-        process = subprocess.Popen(command, stdout=open(os.path.join(workdir, log), "w"), stderr=subprocess.STDOUT)
+        # Each process in a session of its own, so Linux's autogroup schedules them apart as systemd's
+        # per-service cgroups do in production: a server's thread priorities (etcdmon's query threads
+        # run niced below its scrapes) then weigh against its own threads, not the other server's.
+        process = subprocess.Popen(command, stdout=open(os.path.join(workdir, log), "w"), stderr=subprocess.STDOUT,
+                                   start_new_session=True)
         processes.append(process)
         return process
 
@@ -197,10 +203,16 @@ scrape_configs:
             for mode in ("instant", "range"):
                 samples = {name: [] for name in servers}
                 answers = {}
-                for round in range(options.rounds):
+                rounds = options.rounds
+                for round in range(max(options.rounds, options.p99_rounds)):
                     # A query that takes seconds (the alert pack's error-ratio range queries do, in both)
-                    # is asked three times, not fifteen.
-                    if round == 3 and max(max(times) for times in samples.values()) > 1000:
+                    # is asked three times, not fifteen; a cheap one often enough for its p99 to be one.
+                    slowest = max(max(times) for times in samples.values()) if round else 0
+                    if round == 3 and slowest > 1000:
+                        break
+                    if round == options.rounds and slowest < 50:
+                        rounds = options.p99_rounds
+                    if round >= rounds:
                         break
                     now = time.time()
                     parameters = {"query": query, "time": f"{now:.3f}"} if mode == "instant" else \

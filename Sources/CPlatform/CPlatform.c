@@ -48,3 +48,11 @@ int etcdmon_lower_thread_priority_once(int niceness) {
     return -1;
 #endif
 }
+
+// Declared by the Swift runtime (libswift_Concurrency) as a function pointer; only its address is
+// taken here.
+extern void *swift_task_enqueueGlobal_hook;
+
+void **etcdmon_swift_enqueue_global_hook(void) {
+    return &swift_task_enqueueGlobal_hook;
+}

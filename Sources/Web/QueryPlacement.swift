@@ -1,5 +1,6 @@
 import CPlatform
 import CoreMetrics
+import EtcdmonModel
 import NIOCore
 import NIOPosix
 import PromQL
@@ -156,8 +157,10 @@ package final class QueryPlacement: Sendable {
                 return true
             }
             guard due else { return }
+            let started = ContinuousClock.now
             _ = etcdmon_release_free_memory()
             Counter(label: "etcdmon_query_memory_releases_total").increment()
+            Timer(label: "etcdmon_query_memory_release_duration_seconds").recordSeconds((ContinuousClock.now - started).totalSeconds)
         }
     }
 }

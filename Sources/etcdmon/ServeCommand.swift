@@ -137,7 +137,7 @@ struct ServeCommand: AsyncParsableCommand {
         // on the thread that read it, with no hop to Swift's cooperative pool and back (0.05–0.1 ms
         // per query). What may block or wait runs elsewhere: scrape loops on `ScrapeExecutor`;
         // compaction, and queries that outgrow their slice, on NIO's thread pool.
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let onEventLoops = EventLoopGlobalExecutor.install()
         let (host, port) = try Self.address(listenAddress)
         var limits = QueryLimits()
         var options = StorageOptions()
@@ -178,6 +178,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "etcdmon")
+        if !onEventLoops { logger.warning("tasks run on Swift's default executor: its global-executor hook is taken") }
 
         var configuration = Config.Configuration()
         if let configFile {

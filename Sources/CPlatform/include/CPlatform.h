@@ -17,4 +17,10 @@ long long etcdmon_heap_bytes_in_use(void);
 /// Bytes the heap holds free but has not returned to the system (`mallinfo2().fordblks`); -1 where unknown.
 long long etcdmon_heap_bytes_free(void);
 
+/// The address of Swift concurrency's global-enqueue hook (`swift_task_enqueueGlobal_hook`), found by
+/// the linker. NIO looks it up with `dlsym`, which cannot see it in a binary that links the Swift
+/// runtime statically (its symbols are not exported); a reference resolved at link time works in
+/// both kinds of build.
+void *_Nullable *_Nonnull etcdmon_swift_enqueue_global_hook(void);
+
 #endif
