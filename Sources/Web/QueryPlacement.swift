@@ -85,11 +85,16 @@ package final class QueryPlacement: Sendable {
                 Self.remember(shape, in: expensive)
             }
         }
-        let started = ContinuousClock.now
-        let value = try await onPool { () throws(EvaluationError) in try evaluate(engine) } unavailable: { error in
+        // Timed where it runs: the wait for a pool thread (busy with another query, or woken late on a
+        // loaded machine) says nothing about what evaluating the query in place would cost.
+        let (value, took) = try await onPool { () throws(EvaluationError) in
+            let started = ContinuousClock.now
+            let value = try evaluate(engine)
+            return (value, ContinuousClock.now - started)
+        } unavailable: { error in
             EvaluationError(.execution, "query not evaluated: the query thread pool is shut down (\(error))")
         }
-        if !headIsSmall, ContinuousClock.now - started < slice / Self.cheapShare { Self.remember(shape, in: cheap) }
+        if !headIsSmall, took < slice / Self.cheapShare { Self.remember(shape, in: cheap) }
         return value
     }
 
