@@ -132,7 +132,9 @@ extension Evaluation {
         return output
     }
 
-    private func resultLabels(many: Labels, one: Labels, op: BinaryOperator, matching: VectorMatching) -> Labels {
+    /// The labels of a vector operation's result: the "many" side's, less what the operator and the
+    /// matching drop, plus the `group_left`/`group_right` labels of the "one" side.
+    func resultLabels(many: Labels, one: Labels, op: BinaryOperator, matching: VectorMatching) -> Labels {
         var elements = many.elements
         if Self.dropsMetricName(op) { elements.removeAll { $0.name == Labels.metricName } }
         if matching.cardinality == .oneToOne {

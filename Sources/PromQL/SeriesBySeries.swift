@@ -3,7 +3,8 @@ import TSDB
 
 extension Evaluation {
     /// A range query's result computed series by series over all steps, for the commonest shapes: a
-    /// selector, or a function of one range selector (`rate(x[5m])`, `max_over_time(x[1h])`, …). Each
+    /// selector, or a function of one range selector (`rate(x[5m])`, `max_over_time(x[1h])`, …),
+    /// aggregations and quantiles of those, and binary operations between them (`binarySeries`). Each
     /// series' window then advances with two indexes instead of two binary searches per step, and its
     /// output labels are derived once rather than at every step. `nil` for any other expression (and
     /// where dropped metric names could collide, which the step-by-step path reports as an error).
@@ -16,6 +17,8 @@ extension Evaluation {
             return try quantileSeries(arguments)?.series
         case .aggregate(let op, let inner, nil, let grouping, let without):
             return try aggregateSeries(op, inner, grouping: grouping, without: without)?.series
+        case .binary(let op, let left, let right, let returnBool, let matching):
+            return try binarySeries(op, left, right, returnBool: returnBool, matching: matching)
         default:
             return try selectorOrWindowSeries(expression)
         }

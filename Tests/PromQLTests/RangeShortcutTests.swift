@@ -69,7 +69,32 @@ struct RangeShortcutTests {
         "quantile_over_time(0.9, g[1m])",
         "holt_winters(g[2m], 0.3, 0.6)",
         "deriv(g[1m])",
+    ] + binaryQueries
+
+    /// Binary operations, which a range query takes series by series (`binarySeries`).
+    static let binaryQueries = [
+        "last_over_time(g[1m]) / last_over_time(g[2m])",
+        "(last_over_time(g[1m]) / last_over_time(g[2m])) < 0.5 and g > 1",
+        "(last_over_time(h_bucket[1m]) / last_over_time(h_bucket[2m])) * 100 > 95",
+        "predict_linear(g[2m], 3600) > g",
+        "max_over_time(g[1m]) >= on (instance, job) g",
+        "g > bool 0",
+        "2 - g",
+        "-1 < g",
+        "rate(h_bucket[1m]) unless h_bucket{code=\"OK\"}",
+        "rate(h_bucket[1m]) and ignoring (code) rate(h_bucket{code=\"Internal\"}[2m]) > 0.1",
+        "sum by (job) (g) > bool on (job) count by (job) (g)",
+        "g - ignoring (job) g",
+        "g atan2 g",
     ]
+
+    @Test("binary operations are taken series by series", arguments: binaryQueries)
+    func binaryShortcut(query: String) throws {
+        let expression = try Parser.parse(query)
+        let evaluation = try Evaluation(
+            engine: Engine(), expression: expression, start: 60_000, end: 1_790_000, step: 30_000, querier: Self.store(seed: 1))
+        #expect(try evaluation.seriesBySeries(expression) != nil, "\(query)")
+    }
 
     /// A value's bits, every NaN but the stale marker as one.
     static func bits(_ value: Double) -> UInt64 {
