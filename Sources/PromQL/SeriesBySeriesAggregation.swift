@@ -15,8 +15,8 @@ extension Evaluation {
         }
     }
 
-    /// `op by/without (grouping) (inner)` at every step of a range query, for an `inner` that is a
-    /// selector or a range function of one (`sum by (instance) (rate(x[1m]))`): each inner series is
+    /// `op by/without (grouping) (inner)` at every step of a range query, for an `inner` that
+    /// `foldInput` reads (`sum by (instance) (rate(x[1m]))`, `sum(up == bool 1)`): each inner series is
     /// given its group once and its points folded into that group's per-step accumulators, instead of
     /// grouping a whole vector at every step. Series are folded in the order the step-by-step path
     /// meets them within a step, with its arithmetic, so the results are identical. `nil` for other
@@ -91,12 +91,39 @@ extension Evaluation {
         return AggregatedSeries(series: output, firstSeries: firstSeries)
     }
 
-    /// The series a fold reads (`selectorOrWindowSeries`), counted against the sample budget as the
-    /// step-by-step path counts its step vectors.
+    /// The series a fold reads, counted against the sample budget as the step-by-step path counts its
+    /// step vectors: a selector or a range function of one (`selectorOrWindowSeries`), or a binary
+    /// operation whose series come out in the step-by-step order (`listsSeriesInStepOrder`), such as
+    /// the quorum alert's `sum(up == bool 1)`.
     func foldInput(_ inner: Expression) throws(EvaluationError) -> [SeriesPoints]? {
-        guard let series = try selectorOrWindowSeries(inner) else { return nil }
-        try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+        if let series = try selectorOrWindowSeries(inner) {
+            try hold(samples: series.reduce(0) { $0 + $1.timestamps.count })
+            return series
+        }
+        // `binarySeries` has counted its result already.
+        guard Self.listsSeriesInStepOrder(inner), let series = try seriesBySeries(inner) else { return nil }
         return series
+    }
+
+    /// Whether `expression`'s series by series result lists its series in the order the step-by-step
+    /// path puts them in each step's vector, which a fold needs to add in the same order: true of
+    /// selectors and range functions of one, and of a binary operation other than `or` whose vector
+    /// operand (the left one between two vectors) is itself such: each step's result keeps that
+    /// operand's order, and so does `binarySeries`.
+    static func listsSeriesInStepOrder(_ expression: Expression) -> Bool {
+        switch expression {
+        case .parenthesized(let inner):
+            return listsSeriesInStepOrder(inner)
+        case .vectorSelector:
+            return true
+        case .call(let function, let arguments):
+            return WindowCall(function, arguments) != nil
+        case .binary(let op, let left, let right, _, let matching):
+            guard op != .or, op.isSetOperator || (matching ?? VectorMatching()).cardinality == .oneToOne else { return false }
+            return listsSeriesInStepOrder(constant(left) == nil ? left : right)
+        default:
+            return false
+        }
     }
 
     /// An aggregation's series over all steps, and for each group and step the ordinal of the first

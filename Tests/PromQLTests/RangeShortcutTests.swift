@@ -69,6 +69,8 @@ struct RangeShortcutTests {
         "quantile_over_time(0.9, g[1m])",
         "holt_winters(g[2m], 0.3, 0.6)",
         "deriv(g[1m])",
+        "sum(g or h_bucket)",
+        "avg by (job) (g > 1 or g < -1)",
     ] + binaryQueries
 
     /// Binary operations, which a range query takes series by series (`binarySeries`).
@@ -86,6 +88,13 @@ struct RangeShortcutTests {
         "sum by (job) (g) > bool on (job) count by (job) (g)",
         "g - ignoring (job) g",
         "g atan2 g",
+        // Aggregations of binary operations (`foldInput`), the quorum alert's shape first.
+        "sum(g == bool 1) without (instance) < ((count(g) without (instance) + 1) / 2)",
+        "avg by (job) (g / 3 - 0.1)",
+        "sum by (job) (rate(h_bucket[1m]) * 2 > 0.05)",
+        "max(10 - max_over_time(g[1m]) > bool on (instance, job) g)",
+        "count by (code) (rate(h_bucket[1m]) unless ignoring (le) h_bucket{le=\"+Inf\"} > 100)",
+        "min(1 / g and g > 0)",
     ]
 
     @Test("binary operations are taken series by series", arguments: binaryQueries)
