@@ -226,6 +226,10 @@ let package = Package(
                         "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation",
                         "-l_FoundationCollections", "-l_FoundationICU", "-l_FoundationCShims",
                         "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                        // Export only what shared libraries need (about 560 symbols, not 64,000): at
+                        // run time the whole dynamic symbol table was read in (3.4 MB of RSS at 50
+                        // members) for lookups nothing here depends on.
+                        "-Xlinker", "--no-export-dynamic",
                     ],
                     .when(configuration: .release)),
             ]
