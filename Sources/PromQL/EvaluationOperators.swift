@@ -28,6 +28,23 @@ extension Evaluation {
         }
     }
 
+    /// A vector element against a constant: the result's value, `nil` where a comparison filters the
+    /// element out (a filter keeps the element's own value).
+    static func apply(
+        _ op: BinaryOperator, element: Double, _ constant: Double, constantOnLeft: Bool, returnBool: Bool
+    ) -> Double? {
+        let applied = constantOnLeft
+            ? apply(op, constant, element, returnBool: returnBool) : apply(op, element, constant, returnBool: returnBool)
+        guard let value = applied else { return nil }
+        return op.isComparison && !returnBool ? element : value
+    }
+
+    /// A vector element's labels after an operation with a constant: without the metric name where
+    /// the operator or `bool` drops it.
+    func elementLabels(_ labels: Labels, _ op: BinaryOperator, returnBool: Bool) -> Labels {
+        Self.dropsMetricName(op) || returnBool ? withoutName(labels) : labels
+    }
+
     /// Arithmetic drops `__name__`; in Prometheus 2.42 `atan2` does not.
     static func dropsMetricName(_ op: BinaryOperator) -> Bool {
         switch op {
@@ -40,20 +57,11 @@ extension Evaluation {
         switch (left, right) {
         case (.scalar(let l), .scalar(let r)):
             return .scalar(Self.apply(op, l, r, returnBool: returnBool) ?? .nan)
-        case (.vector(let samples), .scalar(let r)):
+        case (.vector(let samples), .scalar(let constant)), (.scalar(let constant), .vector(let samples)):
+            let constantOnLeft = if case .scalar = left { true } else { false }
             return .vector(samples.compactMap { sample in
-                // A comparison filter keeps the vector element's own value.
-                guard var value = Self.apply(op, sample.value, r, returnBool: returnBool) else { return nil }
-                if op.isComparison && !returnBool { value = sample.value }
-                let labels = Self.dropsMetricName(op) || returnBool ? withoutName(sample.labels) : sample.labels
-                return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
-            })
-        case (.scalar(let l), .vector(let samples)):
-            return .vector(samples.compactMap { sample in
-                guard var value = Self.apply(op, l, sample.value, returnBool: returnBool) else { return nil }
-                if op.isComparison && !returnBool { value = sample.value }
-                let labels = Self.dropsMetricName(op) || returnBool ? withoutName(sample.labels) : sample.labels
-                return VectorSample(labels: labels, value: value, timestamp: sample.timestamp)
+                guard let value = Self.apply(op, element: sample.value, constant, constantOnLeft: constantOnLeft, returnBool: returnBool) else { return nil }
+                return VectorSample(labels: elementLabels(sample.labels, op, returnBool: returnBool), value: value, timestamp: sample.timestamp)
             })
         case (.vector(let l), .vector(let r)):
             let matching = matching ?? VectorMatching()

@@ -45,15 +45,11 @@ extension Evaluation {
         var output: [SeriesPoints] = []
         for points in series {
             try checkDeadlinePeriodically()
-            let labels = Self.dropsMetricName(op) || returnBool ? withoutName(points.labels) : points.labels
-            var result = SeriesPoints(labels: labels)
+            var result = SeriesPoints(labels: elementLabels(points.labels, op, returnBool: returnBool))
             for (time, sample) in zip(points.timestamps, points.values) {
-                let applied = constantOnLeft
-                    ? Self.apply(op, constant, sample, returnBool: returnBool) : Self.apply(op, sample, constant, returnBool: returnBool)
-                guard let value = applied else { continue }
+                guard let value = Self.apply(op, element: sample, constant, constantOnLeft: constantOnLeft, returnBool: returnBool) else { continue }
                 result.timestamps.append(time)
-                // A comparison filter keeps the vector element's own value.
-                result.values.append(op.isComparison && !returnBool ? sample : value)
+                result.values.append(value)
             }
             if !result.timestamps.isEmpty { output.append(result) }
         }

@@ -1,7 +1,6 @@
 import CPlatform
 import NIOCore
 import NIOPosix
-import Synchronization
 
 /// Makes NIO's singleton event loops the executor of every task that has no executor of its own
 /// (Swift concurrency's global executor), as `NIOSingletons`' takeover does. That takeover finds the
@@ -13,12 +12,9 @@ enum EventLoopGlobalExecutor {
     /// The runtime's signature for the hook: the job, and the enqueue it replaces.
     private typealias EnqueueGlobalHook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
 
-    private static let installed = Atomic(false)
-
-    /// Installs the hook once; `false` when another one is installed already (then tasks keep
-    /// running where that one puts them).
+    /// Installs the hook; `false` when one is installed already, this one or another (then tasks keep
+    /// running where that one puts them). Called once, from the main thread at start-up.
     static func install() -> Bool {
-        guard installed.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return false }
         let hook = etcdmon_swift_enqueue_global_hook()
         guard hook.pointee == nil else { return false }
         let enqueue: EnqueueGlobalHook = { job, _ in
