@@ -78,7 +78,10 @@ struct DashboardTests {
         let server = try EtcdmonServer(directory: directory + "/data", arguments: ["--config.file", try Self.configuration(in: directory, notifications: true)])
         defer { kill(server.pid, SIGKILL) }
         try await server.waitUntilReady()
-        #expect(try await server.eventually(within: .seconds(20)) { try await server.query("up == 1").count == 5 }, "five members scraped")
+        // The pages below check the members' health themselves.
+        let scraped = try await server.eventuallyScraped(5)
+        let up = try await server.query("up")
+        #expect(scraped, "five members scraped: \(up)")
         let load = try Self.writeLoad(cluster)
         defer { kill(load, SIGKILL) }
         // Enough samples for the shortest rate windows (8–20 s), and etcd's first peer round-trip
@@ -181,7 +184,7 @@ struct DashboardTests {
         let prometheus = try PrometheusProcess(dataDirectory: directory + "/prometheus", configuration: directory + "/prometheus.yml")
         defer { prometheus.stop() }
         try await server.waitUntilReady()
-        #expect(try await server.eventually(within: .seconds(20)) { try await server.query("up == 1").count == 5 })
+        #expect(try await server.eventuallyScraped(5))
         #expect(try await server.eventually(within: .seconds(30)) {
             (try? await prometheus.query("up == 1", time: String(Date().timeIntervalSince1970)).count) == 5
         }, "Prometheus scrapes the five exported targets")

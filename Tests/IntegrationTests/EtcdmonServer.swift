@@ -77,4 +77,12 @@ final class EtcdmonServer: Sendable {
         }
         return try await condition()
     }
+
+    /// Whether, within `timeout`, `count` targets of the `up` selector each answered a scrape in the
+    /// last 10 s. For tests that need the members' data rather than their health: on a starved CI
+    /// machine etcd answers some scrapes past the timeout, so all of them up in the same instant
+    /// can take longer than the test's point is worth.
+    func eventuallyScraped(_ count: Int, _ selector: String = "up", within timeout: Duration = .seconds(60)) async throws -> Bool {
+        try await eventually(within: timeout) { try await query("max_over_time(\(selector)[10s]) == 1").count == count }
+    }
 }

@@ -71,7 +71,7 @@ struct RemoteStorageTests {
             defer { kill(server.pid, SIGKILL) }
             try await server.waitUntilReady()
             let started = Date().timeIntervalSince1970
-            #expect(try await server.eventually(within: .seconds(20)) { try await server.query("up{job=\"etcd\"} == 1").count == 3 })
+            #expect(try await server.eventuallyScraped(3, #"up{job="etcd"}"#))
             try await Task.sleep(for: .seconds(15))
 
             // The receiver goes away for 60 s; etcdmon is restarted half-way through.
